@@ -1,0 +1,65 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  AllowedScopes,
+  ClientGrant,
+  ClientSecret,
+  CreateAdminClientRequest,
+  CreateClientGrantRequest,
+  ListClientGrantsQuery,
+  ListClientGrantsResponse,
+  ManagementErrorBody,
+  UpdateClientGrantRequest,
+} from "../src/index.js";
+
+describe("management types", () => {
+  it("require audience, and only audience, on create", () => {
+    expectTypeOf<CreateClientGrantRequest["audience"]>().toEqualTypeOf<string>();
+    expectTypeOf<{ audience: string }>().toExtend<CreateClientGrantRequest>();
+    expectTypeOf<{ client_id: string }>().not.toExtend<CreateClientGrantRequest>();
+  });
+
+  it("carry the enums", () => {
+    expectTypeOf<ClientGrant["organization_usage"]>().toEqualTypeOf<"deny" | "allow" | "require" | undefined>();
+    expectTypeOf<ClientGrant["subject_type"]>().toEqualTypeOf<"client" | "user" | undefined>();
+    expectTypeOf<CreateClientGrantRequest["default_for"]>().toEqualTypeOf<"third_party_clients" | undefined>();
+    expectTypeOf<ListClientGrantsQuery["allow_any_organization"]>().toEqualTypeOf<true | undefined>();
+  });
+
+  it("let PATCH clear nullable fields with null", () => {
+    expectTypeOf<{ scope: null }>().toExtend<UpdateClientGrantRequest>();
+    expectTypeOf<{ organization_usage: null }>().toExtend<UpdateClientGrantRequest>();
+    expectTypeOf<{ allow_any_organization: null }>().toExtend<UpdateClientGrantRequest>();
+    expectTypeOf<{ allow_all_scopes: null }>().toExtend<UpdateClientGrantRequest>();
+    expectTypeOf<{ authorization_details_types: null }>().not.toExtend<UpdateClientGrantRequest>();
+    expectTypeOf<{ audience: string }>().not.toExtend<UpdateClientGrantRequest>();
+  });
+
+  it("type the list answer as its three shapes", () => {
+    expectTypeOf<ClientGrant[]>().toExtend<ListClientGrantsResponse>();
+    expectTypeOf<{ start: number; limit: number; total: number; client_grants: ClientGrant[] }>().toExtend<ListClientGrantsResponse>();
+    expectTypeOf<{ next: string; client_grants: ClientGrant[] }>().toExtend<ListClientGrantsResponse>();
+  });
+
+  it("make errorCode the only optional member of the error body", () => {
+    expectTypeOf<ManagementErrorBody>().toEqualTypeOf<{ statusCode: number; error: string; message: string; errorCode?: string }>();
+  });
+});
+
+describe("admin types", () => {
+  it("type allowedScopes to the one allowed value", () => {
+    expectTypeOf<AllowedScopes>().toEqualTypeOf<["openid", "permissions", "publicapi.all"]>();
+    expectTypeOf<{ clientId: string; clientName: string; allowedScopes: ["openid"] }>().not.toExtend<CreateAdminClientRequest>();
+  });
+
+  it("require a client's id, name and scopes", () => {
+    expectTypeOf<CreateAdminClientRequest["clientId"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateAdminClientRequest["clientName"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateAdminClientRequest["allowRopc"]>().toEqualTypeOf<boolean | undefined>();
+  });
+
+  it("carry the secret value and its display", () => {
+    expectTypeOf<ClientSecret["value"]>().toEqualTypeOf<string>();
+    expectTypeOf<ClientSecret["valueDisplay"]>().toEqualTypeOf<string>();
+    expectTypeOf<ClientSecret["description"]>().toEqualTypeOf<string | undefined>();
+  });
+});

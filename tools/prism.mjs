@@ -1,0 +1,104 @@
+// @ts-check
+// Prism mock lifecycle: start `prism mock` on a free loopback port from one of our specs, wait until it listens,
+// and stop it (also when the parent process exits). Used by the tests, the demo and the consumer test.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+const require = createRequire(import.meta.url);
+const prismBin = join(require.resolve("@stoplight/prism-cli/package.json"), "..", "dist", "index.js");
+const specsDir = fileURLToPath(new URL("../openapi/", import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+
+/** @typedef {"management" | "admin"} SpecName */
+
+/**
+ * The spec as Prism should serve it. Prism answers a request that breaks the spec with the operation's
+ * documented 400 example when there is one; that canned body names the wrong problem. Without the 400s it answers
+ * 422 with a `validation` array naming what really broke, which is what tests and the demo need to see.
+ * @param {SpecName} name
+ */
+async function mockView(name) {
+  const spec = parse(await readFile(join(specsDir, `${name}.yaml`), "utf8"));
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      if (operation && typeof operation === "object" && "responses" in operation) delete operation.responses["400"];
+    }
+  }
+  return spec;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts Prism on a free port from `openapi/<name>.yaml`.
+ * @param {SpecName} name
+ * @returns {Promise<import("./prism.d.mts").PrismMock>}
+ */
+export async function startPrism(name) {
+  const dir = await mkdtemp(join(tmpdir(), `grantkit-prism-${name}-`));
+  const specFile = join(dir, `${name}.json`);
+  await writeFile(specFile, JSON.stringify(await mockView(name)));
+  const port = await freePort();
+  const child = spawn(process.execPath, [prismBin, "mock", "--host", "127.0.0.1", "--port", String(port), specFile], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const output = [];
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism (${name}) did not start within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    const onData = (/** @type {Buffer} */ chunk) => {
+      const text = chunk.toString();
+      output.push(text);
+      if (output.length > 50) output.shift();
+      if (text.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolve(undefined);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism (${name}) exited with ${code} before listening:\n${output.join("")}`));
+    });
+  });
+
+  async function stop() {
+    process.removeListener("exit", killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const forced = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(forced);
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  try {
+    await ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
