@@ -1,0 +1,20 @@
+/**
+ * `@grantkit/client/core`: the runtime both grantkit clients are built on (auth, retries, timeouts, errors and
+ * pagination over openapi-fetch). Application code rarely needs it; `@grantkit/admin-client` imports it.
+ */
+export { cachedToken, requestToken, resolveTokenSource, type AuthOptions, type IssuedToken } from "./auth.js";
+export { createRawClient, dataOf, type CallOptions, type ClientOptions, type RawClient } from "./client.js";
+export {
+  ApiError,
+  GrantkitError,
+  InvalidRequestError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+  type RateLimit,
+  type RequestInfo,
+} from "./errors.js";
+export { walkPages, type Page } from "./pagination.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export { createTransport, DEFAULT_TIMEOUT_MS, type Transport, type TransportOptions } from "./transport.js";
+export { checkInteger, checkItemLengths, checkNonEmptyString, invalid } from "./validate.js";

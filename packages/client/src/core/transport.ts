@@ -1,0 +1,139 @@
+import { ApiError, GrantkitError, NetworkError, ResponseParseError, TimeoutError, type RequestInfo } from "./errors.js";
+import { isRetryable, resolveRetry, retryDelayMs, sleep, type Failure, type RetryOptions } from "./retry.js";
+import { checkInteger } from "./validate.js";
+
+/** A `fetch` that sends one openapi-fetch request: auth, timeout, retries, and typed errors. */
+export type Transport = (request: Request) => Promise<Response>;
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface TransportOptions {
+  /** The `fetch` to send requests with. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** The bearer token for an attempt. Absent for endpoints that take no token (token endpoints). */
+  getToken?: () => Promise<string>;
+  /** Milliseconds one attempt may take, reading the body included. Default 10 000. */
+  timeoutMs?: number;
+  /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
+  retry?: RetryOptions | false;
+  /** Values never to show in an error, such as a client secret. The token of the attempt is always scrubbed. */
+  secrets?: readonly string[];
+}
+
+/**
+ * Creates the transport both clients hand to openapi-fetch as its `fetch`. It resolves with a 2xx response whose
+ * body is known to be JSON (or empty), and throws {@link ApiError}, {@link TimeoutError}, {@link NetworkError} or
+ * {@link ResponseParseError} otherwise; an abort of the call's own signal rejects with that signal's reason.
+ */
+export function createTransport(options: TransportOptions = {}): Transport {
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const policy = resolveRetry(options.retry);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  checkInteger(timeoutMs, "timeoutMs", 1);
+  checkInteger(policy.maxRetries, "retry.maxRetries", 0);
+  checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0);
+  checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0);
+
+  async function attempt(request: Request, body: ArrayBuffer | undefined, info: RequestInfo): Promise<Response> {
+    const token = options.getToken ? await options.getToken() : undefined;
+    const secrets = token === undefined ? options.secrets : [token, ...(options.secrets ?? [])];
+    const headers = new Headers(request.headers);
+    if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+
+    const callSignal = request.signal;
+    if (callSignal.aborted) throw callSignal.reason;
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(callSignal.reason);
+    callSignal.addEventListener("abort", forwardAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await fetchImpl(
+        new Request(request.url, { method: request.method, headers, body, signal: controller.signal }),
+      );
+      return settle(response, await response.text(), info, secrets);
+    } catch (error) {
+      if (error instanceof GrantkitError) throw error;
+      if (timedOut) throw new TimeoutError(info, timeoutMs);
+      if (callSignal.aborted) throw callSignal.reason;
+      throw new NetworkError(info, error);
+    } finally {
+      clearTimeout(timer);
+      callSignal.removeEventListener("abort", forwardAbort);
+    }
+  }
+
+  return async function send(request) {
+    // A request body is a stream that can be read once: keep the bytes, and rebuild the request for each attempt.
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const info = { method: request.method, url: displayUrl(request.url) };
+    for (let retry = 0; ; retry++) {
+      let failure: Failure;
+      try {
+        return await attempt(request, body, info);
+      } catch (error) {
+        if (!(error instanceof ApiError || error instanceof NetworkError)) throw error;
+        failure = error;
+      }
+      const delay =
+        retry < policy.maxRetries && isRetryable(info.method, failure) ? retryDelayMs(retry, failure, policy) : undefined;
+      if (delay === undefined) throw failure;
+      await sleep(delay, request.signal);
+    }
+  };
+}
+
+/** Turns one answer into the response openapi-fetch reads, or the error it stands for. */
+function settle(response: Response, text: string, info: RequestInfo, secrets: readonly string[] | undefined): Response {
+  const { status, statusText } = response;
+  if (!response.ok) {
+    throw new ApiError({ request: info, status, statusText, headers: response.headers, body: parseErrorBody(scrub(text, secrets)) });
+  }
+  // The body is decoded text now: its wire length and encoding no longer describe it.
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  const contentType = response.headers.get("content-type");
+  if (text === "") {
+    if (status === 204 || status === 205) return new Response(null, { status, statusText, headers });
+    throw new ResponseParseError(info, { status, contentType }, "an empty body where JSON was expected");
+  }
+  if (!contentType || !/[/+]json\b/i.test(contentType)) {
+    throw new ResponseParseError(info, { status, contentType }, `a ${contentType ?? "untyped"} body where JSON was expected`);
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new ResponseParseError(info, { status, contentType }, "a body that is not valid JSON");
+  }
+  return new Response(text, { status, statusText, headers });
+}
+
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A server may echo what it was sent; never let a credential through into an error. */
+function scrub(text: string, secrets: readonly string[] | undefined): string {
+  let result = text;
+  for (const secret of secrets ?? []) {
+    if (secret) result = result.split(secret).join("[redacted]");
+  }
+  return result;
+}
+
+/** The URL as errors show it: never with user info. */
+function displayUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.href;
+}

@@ -1,0 +1,29 @@
+import { InvalidRequestError } from "./errors.js";
+
+/** Checks of arguments the API would reject, made before any request. Each throws {@link InvalidRequestError}. */
+
+export function invalid(message: string): never {
+  throw new InvalidRequestError(message);
+}
+
+export function checkNonEmptyString(value: unknown, name: string): asserts value is string {
+  if (typeof value !== "string" || value.length === 0) invalid(`${name} must be a non-empty string`);
+}
+
+export function checkInteger(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    invalid(`${name} must be an integer ${range}, got ${String(value)}`);
+  }
+}
+
+/** Every item a string of `min` to `max` characters. */
+export function checkItemLengths(items: unknown, name: string, min: number, max: number): void {
+  if (items === undefined || items === null) return;
+  if (!Array.isArray(items)) invalid(`${name} must be an array of strings`);
+  items.forEach((item, index) => {
+    if (typeof item !== "string" || item.length < min || item.length > max) {
+      invalid(`${name}[${index}] must be a string of ${min} to ${max} characters`);
+    }
+  });
+}

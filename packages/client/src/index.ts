@@ -1,0 +1,17 @@
+export { createManagementClient, type ManagementClient, type ManagementClientOptions } from "./management/client.js";
+export { ClientGrants, type ClientGrantPage, type PageProgress, type WalkOptions } from "./management/client-grants.js";
+export type { Auth0ClientCredentials } from "./management/token.js";
+export {
+  ApiError,
+  /** The error of every non-2xx Management API answer: the one `ApiError` class, under the name Auth0 users look for. */
+  ApiError as ManagementApiError,
+  GrantkitError,
+  InvalidRequestError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+  type CallOptions,
+  type RateLimit,
+  type RetryOptions,
+} from "./core/index.js";
+export type * from "@grantkit/types";

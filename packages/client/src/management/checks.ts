@@ -1,0 +1,50 @@
+import { checkInteger, checkItemLengths, checkNonEmptyString, invalid } from "../core/index.js";
+import type { CreateClientGrantRequest, ListClientGrantsQuery, UpdateClientGrantRequest } from "@grantkit/types";
+
+/** The spec's rules that types cannot carry, checked before a request is sent. */
+
+export function checkId(id: unknown, name = "id"): asserts id is string {
+  checkNonEmptyString(id, name);
+}
+
+function checkBody(body: unknown, name: string): asserts body is Record<string, unknown> {
+  if (!body || typeof body !== "object" || Array.isArray(body)) invalid(`${name} must be an object`);
+}
+
+function checkNotBoth(fields: { client_id?: unknown; default_for?: unknown }): void {
+  if (fields.client_id !== undefined && fields.default_for !== undefined) {
+    invalid("client_id and default_for are mutually exclusive: pass one or the other");
+  }
+}
+
+function checkScopes(fields: { scope?: unknown; authorization_details_types?: unknown }): void {
+  checkItemLengths(fields.scope, "scope", 1, 280);
+  checkItemLengths(fields.authorization_details_types, "authorization_details_types", 1, 255);
+}
+
+/** The paging parameters every list shares: `per_page` and `take` 1-100, `page` from 0. */
+export function checkPaging(query: { per_page?: unknown; page?: unknown; take?: unknown }): void {
+  if (query.per_page !== undefined) checkInteger(query.per_page, "per_page", 1, 100);
+  if (query.page !== undefined) checkInteger(query.page, "page", 0);
+  if (query.take !== undefined) checkInteger(query.take, "take", 1, 100);
+}
+
+export function checkListQuery(query: ListClientGrantsQuery): void {
+  checkPaging(query);
+  checkNotBoth(query);
+}
+
+export function checkCreate(body: CreateClientGrantRequest): void {
+  checkBody(body, "The client grant");
+  checkNonEmptyString(body.audience, "audience");
+  checkNotBoth(body);
+  checkScopes(body);
+}
+
+export function checkUpdate(body: UpdateClientGrantRequest): void {
+  checkBody(body, "The update");
+  if (!Object.values(body).some((value) => value !== undefined)) {
+    invalid("An update needs at least one field; pass null to clear scope, organization_usage, allow_any_organization or allow_all_scopes");
+  }
+  checkScopes(body);
+}

@@ -1,0 +1,61 @@
+import type { ManagementPaths } from "@grantkit/types";
+import {
+  createRawClient,
+  invalid,
+  resolveTokenSource,
+  type AuthOptions,
+  type ClientOptions,
+  type RawClient,
+} from "../core/index.js";
+import { ClientGrants } from "./client-grants.js";
+import { auth0TokenExchange, type Auth0ClientCredentials } from "./token.js";
+
+interface Location {
+  /** The tenant's domain, for example `example.us.auth0.com`: the API is at `https://{domain}/api/v2`. */
+  domain?: string;
+  /** The API root, instead of the one `domain` gives: for proxies and tests. */
+  baseUrl?: string;
+  /** Where `clientCredentials` are exchanged. Default `https://{domain}/oauth/token`. */
+  tokenUrl?: string;
+}
+
+/** Options of {@link createManagementClient}: where the tenant is, how to authenticate, and transport options. */
+export type ManagementClientOptions = Location & AuthOptions<Auth0ClientCredentials> & ClientOptions;
+
+export interface ManagementClient {
+  /** The client grants of the tenant, and the organizations they are assigned to. */
+  readonly clientGrants: ClientGrants;
+  /** The typed openapi-fetch client for calls not wrapped here. It throws the same errors. */
+  readonly raw: RawClient<ManagementPaths>;
+}
+
+/**
+ * Creates a client for the Auth0 Management API v2 client grants.
+ *
+ * @example
+ * const client = createManagementClient({
+ *   domain: "example.us.auth0.com",
+ *   clientCredentials: { clientId: process.env.AUTH0_CLIENT_ID!, clientSecret: process.env.AUTH0_CLIENT_SECRET! },
+ * });
+ * const grant = await client.clientGrants.create({ client_id: "abc", audience: "https://api.example.com/" });
+ */
+export function createManagementClient(options: ManagementClientOptions): ManagementClient {
+  const { domain, baseUrl, tokenUrl } = options;
+  if (domain !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
+    invalid(`domain must be a host name such as example.us.auth0.com (no scheme, no path), got "${domain}"`);
+  }
+  if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl)");
+  const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
+  const exchange = auth0TokenExchange(
+    tokenUrl ?? (domain ? `https://${domain}/oauth/token` : new URL("/oauth/token", apiUrl).href),
+    `${apiUrl.replace(/\/+$/, "")}/`,
+    options,
+  );
+  const getToken = resolveTokenSource(options, exchange);
+  const raw = createRawClient<ManagementPaths>(apiUrl, {
+    ...options,
+    getToken,
+    secrets: options.clientCredentials ? [options.clientCredentials.clientSecret] : [],
+  });
+  return { clientGrants: new ClientGrants(raw), raw };
+}

@@ -1,0 +1,193 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ApiError,
+  createManagementClient,
+  ManagementApiError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+} from "../src/index.js";
+import { grant, json, startServer, type TestServer } from "./support/server.js";
+
+const TOKEN = "eyJ.tok_Very-Secret-Bearer.sig";
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+function clientFor(url: string, overrides: Parameters<typeof createManagementClient>[0] extends infer O ? Partial<O> : never = {}) {
+  return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxDelayMs: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
+}
+
+async function caught(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("rate limits", () => {
+  it("waits for x-ratelimit-reset after a 429, then succeeds", async () => {
+    const resetSeconds = Math.ceil(Date.now() / 1000) + 1;
+    server = await startServer((_req, res, n) =>
+      n === 0
+        ? json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached" }, {
+            "x-ratelimit-limit": "10",
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-reset": String(resetSeconds),
+          })
+        : json(res, 200, grant),
+    );
+    const result = await clientFor(server.url).clientGrants.get(grant.id);
+    expect(result).toEqual(grant);
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]!.at).toBeGreaterThanOrEqual(resetSeconds * 1000);
+  });
+
+  it("reports a 429 whose reset is later than maxDelayMs instead of waiting, with the rate-limit info", async () => {
+    const resetSeconds = Math.ceil(Date.now() / 1000) + 3600;
+    server = await startServer((_req, res) =>
+      json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached", errorCode: "too_many_requests" }, {
+        "x-ratelimit-limit": "10",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(resetSeconds),
+      }),
+    );
+    const error = await caught(clientFor(server.url).clientGrants.list());
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error).toMatchObject({
+      status: 429,
+      errorCode: "too_many_requests",
+      rateLimit: { limit: 10, remaining: 0, resetAt: new Date(resetSeconds * 1000) },
+    });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("retries a POST on 429 with the same body, rebuilt for the second attempt", async () => {
+    server = await startServer((req, res, n) =>
+      n === 0 ? json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "slow down" }, { "retry-after": "0" }) : json(res, 201, { ...grant, ...JSON.parse(req.body) }),
+    );
+    const body = { client_id: grant.client_id, audience: "https://reports.example.com/", scope: ["read:reports"] };
+    const created = await clientFor(server.url).clientGrants.create(body);
+    expect(created.audience).toBe("https://reports.example.com/");
+    expect(server.received.map((r) => JSON.parse(r.body))).toEqual([body, body]);
+  });
+
+  it("stops waiting between retries as soon as the call's signal aborts", async () => {
+    server = await startServer((_req, res) => json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "wait" }, { "retry-after": "3" }));
+    const controller = new AbortController();
+    const call = clientFor(server.url).clientGrants.list({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user gave up")), 100);
+    await expect(call).rejects.toThrow("user gave up");
+    expect(server.received).toHaveLength(1);
+  });
+});
+
+describe("server errors", () => {
+  it("retries a 500 for GET", async () => {
+    server = await startServer((_req, res, n) => (n < 2 ? json(res, 500, { statusCode: 500, error: "Internal Server Error", message: "oops" }) : json(res, 200, grant)));
+    expect(await clientFor(server.url).clientGrants.get(grant.id)).toEqual(grant);
+    expect(server.received).toHaveLength(3);
+  });
+
+  it("does not retry a 500 for POST: the server may have acted on it", async () => {
+    server = await startServer((_req, res) => json(res, 500, { statusCode: 500, error: "Internal Server Error", message: "oops" }));
+    const error = await caught(clientFor(server.url).clientGrants.create({ audience: "https://billing.example.com/" }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toBe(`POST ${server.url}/client-grants failed with 500 Internal Server Error: oops`);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("gives up after maxRetries and throws the last error", async () => {
+    server = await startServer((_req, res) => json(res, 503, { statusCode: 503, error: "Service Unavailable", message: "down" }));
+    const error = await caught(clientFor(server.url, { retry: { maxRetries: 2, baseDelayMs: 1 } }).clientGrants.delete(grant.id));
+    expect(error).toMatchObject({ status: 503, method: "DELETE", path: `/client-grants/${grant.id}` });
+    expect(server.received).toHaveLength(3);
+  });
+
+  it("surfaces an undocumented error status with a non-JSON body as an ApiError with its text", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end("<html>Bad gateway</html>");
+    });
+    const error = await caught(clientFor(server.url, { retry: false }).clientGrants.get(grant.id));
+    expect(error).toMatchObject({ status: 502, error: "Bad Gateway", body: "<html>Bad gateway</html>" });
+  });
+});
+
+describe("transport faults", () => {
+  it("times out on a server that never answers, without retrying", async () => {
+    server = await startServer(() => {});
+    const error = await caught(clientFor(server.url, { timeoutMs: 200 }).clientGrants.get(grant.id));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(`GET ${server.url}/client-grants/${grant.id} timed out after 200 ms`);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("times out on a server that sends headers and then hangs in the body", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id":');
+    });
+    await expect(clientFor(server.url, { timeoutMs: 200 }).clientGrants.get(grant.id)).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("reports a 200 whose body is not valid JSON clearly", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"id": "cgr_1", ');
+    });
+    const error = await caught(clientFor(server.url).clientGrants.get("cgr_1"));
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error.message).toBe(`GET ${server.url}/client-grants/cgr_1 answered 200 with a body that is not valid JSON`);
+  });
+
+  it("reports a 200 with an HTML page (a proxy's, say) as not the documented JSON", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html>Sign in</html>");
+    });
+    await expect(clientFor(server.url).clientGrants.list()).rejects.toThrow(/answered 200 with a text\/html body where JSON was expected/);
+  });
+
+  it("retries a dropped connection for GET, then reports it", async () => {
+    server = await startServer((_req, res) => res.socket?.destroy());
+    const error = await caught(clientFor(server.url, { retry: { maxRetries: 2, baseDelayMs: 1 } }).clientGrants.get(grant.id));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(new RegExp(`^GET ${server.url}/client-grants/${grant.id} failed before a response arrived`));
+    expect(server.received).toHaveLength(3);
+  });
+
+  it("retries a dropped connection and succeeds when the next attempt gets through", async () => {
+    server = await startServer((_req, res, n) => (n === 0 ? res.socket?.destroy() : json(res, 200, grant)));
+    expect(await clientFor(server.url).clientGrants.get(grant.id)).toEqual(grant);
+    expect(server.received).toHaveLength(2);
+  });
+});
+
+describe("the bearer token", () => {
+  it("is sent to the server", async () => {
+    server = await startServer((_req, res) => json(res, 200, grant));
+    await clientFor(server.url).clientGrants.get(grant.id);
+    expect(server.received[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("never appears in an error's message, stack or JSON, even when the server echoes it", async () => {
+    const errors: Error[] = [];
+    server = await startServer((req, res) => json(res, 401, { statusCode: 401, error: "Unauthorized", message: `Invalid token: ${req.headers.authorization}` }));
+    errors.push(await caught(clientFor(server.url).clientGrants.get(grant.id)));
+    await server.close();
+    server = await startServer((_req, res) => res.socket?.destroy());
+    errors.push(await caught(clientFor(server.url, { retry: false }).clientGrants.get(grant.id)));
+    await server.close();
+    server = await startServer(() => {});
+    errors.push(await caught(clientFor(server.url, { timeoutMs: 100 }).clientGrants.get(grant.id)));
+
+    expect(errors.map((e) => e.constructor)).toEqual([ApiError, NetworkError, TimeoutError]);
+    expect(errors[0]!.message).toContain("Invalid token: Bearer [redacted]");
+    for (const error of errors) {
+      const shown = [error.message, error.stack, JSON.stringify(error), String(error), JSON.stringify(error.cause ?? null)].join("\n");
+      expect(shown).not.toContain("tok_Very-Secret-Bearer");
+    }
+  });
+});
