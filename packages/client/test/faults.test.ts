@@ -191,3 +191,11 @@ describe("the bearer token", () => {
     }
   });
 });
+
+describe("request bodies", () => {
+  it("sends null to clear a field on PATCH", async () => {
+    server = await startServer((_req, res) => json(res, 200, grant));
+    await clientFor(server.url).clientGrants.update(grant.id, { scope: null, organization_usage: null });
+    expect(server.received[0]).toMatchObject({ method: "PATCH", body: '{"scope":null,"organization_usage":null}' });
+  });
+});

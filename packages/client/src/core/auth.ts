@@ -47,7 +47,7 @@ export function resolveTokenSource<Credentials>(
  * Caches an issued token until shortly before it expires (a minute, or half its lifetime when that is shorter),
  * and shares one in-flight exchange between all the callers that need a new one at the same time.
  */
-export function cachedToken(issue: () => Promise<IssuedToken>, now: () => number = Date.now): () => Promise<string> {
+export function cachedToken(issue: () => Promise<IssuedToken>, now = () => Date.now()): () => Promise<string> {
   let cached: { token: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
   return () => {

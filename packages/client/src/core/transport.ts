@@ -121,11 +121,14 @@ function parseErrorBody(text: string): unknown {
   }
 }
 
-/** A server may echo what it was sent; never let a credential through into an error. */
+/**
+ * A server may echo what it was sent; never let a credential through into an error. Values under 8 characters
+ * are left alone: no real token or secret is that short, and scrubbing one would mangle every message.
+ */
 function scrub(text: string, secrets: readonly string[] | undefined): string {
   let result = text;
   for (const secret of secrets ?? []) {
-    if (secret) result = result.split(secret).join("[redacted]");
+    if (secret.length >= 8) result = result.split(secret).join("[redacted]");
   }
   return result;
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createManagementClient, InvalidRequestError } from "../src/index.js";
+
+// A fetch that records every request: each check must throw before anything is sent.
+function recordingClient() {
+  const sent: string[] = [];
+  const client = createManagementClient({
+    domain: "example.us.auth0.com",
+    token: "a-token-that-is-long-enough",
+    fetch: async (input) => {
+      sent.push((input as Request).url);
+      return Response.json({});
+    },
+  });
+  return { client, sent };
+}
+
+describe("checks before the request", () => {
+  const cases: Array<[string, (c: ReturnType<typeof recordingClient>["client"]) => Promise<unknown>, RegExp]> = [
+    ["client_id together with default_for", (c) => c.clientGrants.create({ audience: "https://a/", client_id: "x", default_for: "third_party_clients" }), /client_id and default_for are mutually exclusive/],
+    ["an empty audience", (c) => c.clientGrants.create({ audience: "" }), /audience must be a non-empty string/],
+    ["a scope over 280 characters", (c) => c.clientGrants.create({ audience: "https://a/", scope: ["x".repeat(281)] }), /scope\[0\] must be a string of 1 to 280 characters/],
+    ["an empty authorization_details_type", (c) => c.clientGrants.create({ audience: "https://a/", authorization_details_types: [""] }), /authorization_details_types\[0\]/],
+    ["per_page over 100", (c) => c.clientGrants.list({ per_page: 101 }), /per_page must be an integer from 1 to 100, got 101/],
+    ["per_page of 0", (c) => c.clientGrants.list({ per_page: 0 }), /per_page must be an integer from 1 to 100, got 0/],
+    ["a negative page", (c) => c.clientGrants.list({ page: -1 }), /page must be an integer >= 0, got -1/],
+    ["take over 100", (c) => c.clientGrants.listPage({ take: 500 }), /take must be an integer from 1 to 100, got 500/],
+    ["a fractional take on organizations", (c) => c.clientGrants.organizations("cgr_1", { take: 1.5 }), /take must be an integer/],
+    ["filters on client_id and default_for at once", (c) => c.clientGrants.list({ client_id: "x", default_for: "third_party_clients" }), /mutually exclusive/],
+    ["an update without fields", (c) => c.clientGrants.update("cgr_1", {}), /at least one field/],
+    ["an update whose only field is undefined", (c) => c.clientGrants.update("cgr_1", { scope: undefined }), /at least one field/],
+    ["an empty id, which would address the list instead", (c) => c.clientGrants.get(""), /id must be a non-empty string/],
+    ["an empty organization id", (c) => c.clientGrants.assignToOrganization("", "cgr_1"), /organizationId must be a non-empty string/],
+  ];
+
+  it.each(cases)("rejects %s with a clear error and sends nothing", async (_name, call, message) => {
+    const { client, sent } = recordingClient();
+    const error = await call(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(message);
+    expect(sent).toEqual([]);
+  });
+
+  it("walks nothing when the query is out of range", async () => {
+    const { client, sent } = recordingClient();
+    expect(() => client.clientGrants.all({ per_page: 1000 })).toThrow(InvalidRequestError);
+    expect(sent).toEqual([]);
+  });
+
+  it("rejects options that name no tenant or no auth, or two auths", () => {
+    expect(() => createManagementClient({ token: "x" } as never)).toThrow(/Pass domain/);
+    expect(() => createManagementClient({ domain: "https://example.us.auth0.com", token: "x" })).toThrow(/no scheme/);
+    expect(() => createManagementClient({ domain: "example.us.auth0.com" } as never)).toThrow(/exactly one of/);
+    expect(() => createManagementClient({ domain: "example.us.auth0.com", token: "x", getToken: () => "y" } as never)).toThrow(/exactly one of/);
+    expect(() => createManagementClient({ domain: "example.us.auth0.com", token: "x", timeoutMs: 0 })).toThrow(/timeoutMs must be an integer >= 1/);
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError, createManagementClient } from "../src/index.js";
+import { grant, json, startServer, type TestServer } from "./support/server.js";
+
+const CLIENT_SECRET = "sEcReT-cLiEnT-sEcReT-0123456789";
+let server: TestServer | undefined;
+afterEach(async () => {
+  vi.useRealTimers();
+  await server?.close();
+});
+
+/** A tenant whose /oauth/token issues numbered tokens and whose API answers any grant. */
+async function tenant(expiresIn = 86_400) {
+  let issued = 0;
+  server = await startServer((req, res) => {
+    if (req.url === "/oauth/token") {
+      issued += 1;
+      return json(res, 200, { access_token: `token-number-${issued}`, expires_in: expiresIn, token_type: "Bearer" });
+    }
+    json(res, 200, grant);
+  });
+  const client = createManagementClient({
+    baseUrl: `${server.url}/api/v2`,
+    tokenUrl: `${server.url}/oauth/token`,
+    clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+  });
+  return { client, server };
+}
+
+const tokenRequests = (s: TestServer) => s.received.filter((r) => r.url === "/oauth/token");
+const bearers = (s: TestServer) => s.received.filter((r) => r.url !== "/oauth/token").map((r) => r.headers.authorization);
+
+describe("client credentials", () => {
+  it("exchanges the credentials for a Management API token", async () => {
+    const { client, server } = await tenant();
+    await client.clientGrants.get(grant.id);
+    expect(JSON.parse(tokenRequests(server)[0]!.body)).toEqual({
+      grant_type: "client_credentials",
+      client_id: "m2m-app",
+      client_secret: CLIENT_SECRET,
+      audience: `${server.url}/api/v2/`,
+    });
+    expect(bearers(server)).toEqual(["Bearer token-number-1"]);
+  });
+
+  it("fetches the token once for 20 concurrent calls", async () => {
+    const { client, server } = await tenant();
+    await Promise.all(Array.from({ length: 20 }, () => client.clientGrants.get(grant.id)));
+    expect(tokenRequests(server)).toHaveLength(1);
+    expect(new Set(bearers(server))).toEqual(new Set(["Bearer token-number-1"]));
+  });
+
+  it("refreshes the token once it is about to expire", async () => {
+    const { client, server } = await tenant(3600);
+    await client.clientGrants.get(grant.id);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 3_540_000 - 1_000);
+    await client.clientGrants.get(grant.id);
+    expect(tokenRequests(server)).toHaveLength(1);
+    vi.setSystemTime(Date.now() + 2_000);
+    await client.clientGrants.get(grant.id);
+    expect(tokenRequests(server)).toHaveLength(2);
+    expect(bearers(server)).toEqual(["Bearer token-number-1", "Bearer token-number-1", "Bearer token-number-2"]);
+  });
+
+  it("uses the tenant's token URL and Management API audience from the domain", async () => {
+    const seen: string[] = [];
+    const client = createManagementClient({
+      domain: "example.us.auth0.com",
+      clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+      fetch: async (input) => {
+        const request = input as Request;
+        seen.push(`${request.method} ${request.url} ${request.method === "POST" ? JSON.parse(await request.text()).audience : ""}`);
+        return request.url.endsWith("/oauth/token")
+          ? Response.json({ access_token: "token-from-domain", expires_in: 60 })
+          : Response.json(grant);
+      },
+    });
+    await client.clientGrants.get(grant.id);
+    expect(seen).toEqual([
+      "POST https://example.us.auth0.com/oauth/token https://example.us.auth0.com/api/v2/",
+      `GET https://example.us.auth0.com/api/v2/client-grants/${grant.id} `,
+    ]);
+  });
+
+  it("never shows the client secret in a token error, even when the server echoes it", async () => {
+    server = await startServer((req, res) =>
+      json(res, 401, { error: "access_denied", error_description: `Unauthorized: ${req.body}` }),
+    );
+    const client = createManagementClient({
+      baseUrl: `${server.url}/api/v2`,
+      tokenUrl: `${server.url}/oauth/token`,
+      clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+    });
+    const error = (await client.clientGrants.list().catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, error: "access_denied", path: "/oauth/token" });
+    expect(error.message).toContain("[redacted]");
+    const shown = [error.message, error.stack, JSON.stringify(error), String(error)].join("\n");
+    expect(shown).not.toContain(CLIENT_SECRET);
+    expect(server.received).toHaveLength(1);
+  });
+});
