@@ -199,3 +199,15 @@ describe("request bodies", () => {
     expect(server.received[0]).toMatchObject({ method: "PATCH", body: '{"scope":null,"organization_usage":null}' });
   });
 });
+
+describe("error bodies", () => {
+  it("names the fields of a problem-details validation answer", async () => {
+    server = await startServer((_req, res) =>
+      json(res, 400, { title: "One or more validation errors occurred.", status: 400, errors: { audience: ["The audience field is required."] } }),
+    );
+    const error = await caught(clientFor(server.url).clientGrants.get(grant.id));
+    expect(error.message).toBe(
+      `GET ${server.url}/client-grants/${grant.id} failed with 400 One or more validation errors occurred.: audience: The audience field is required.`,
+    );
+  });
+});

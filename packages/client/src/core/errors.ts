@@ -159,9 +159,18 @@ function errorFields(body: unknown): { error?: string; message?: string; errorCo
     : "";
   return {
     error: text("error") ?? text("title"),
-    message: text("message") ?? text("error_description") ?? (validation || text("detail")),
+    message: text("message") ?? text("error_description") ?? (validation || text("detail") || fieldErrors(record.errors)),
     errorCode: text("errorCode"),
   };
+}
+
+/** The `errors` member of ASP.NET Core problem details: messages by field. */
+function fieldErrors(errors: unknown): string | undefined {
+  if (!errors || typeof errors !== "object") return undefined;
+  const lines = Object.entries(errors).map(([field, messages]) =>
+    `${field}: ${Array.isArray(messages) ? messages.join(" ") : String(messages)}`,
+  );
+  return lines.length > 0 ? lines.join("; ") : undefined;
 }
 
 function parseRateLimit(headers: Headers): RateLimit | undefined {

@@ -16,7 +16,10 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
   retry?: RetryOptions | false;
-  /** Values never to show in an error, such as a client secret. The token of the attempt is always scrubbed. */
+  /**
+   * Values never to show in an error, such as a client secret. The token of the attempt is always scrubbed. The
+   * list is read on every attempt, so values added to it later (a secret the API has just shown) count too.
+   */
   secrets?: readonly string[];
 }
 

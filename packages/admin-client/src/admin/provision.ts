@@ -1,0 +1,55 @@
+import { GrantkitError, type CallOptions } from "@grantkit/client/core";
+import type { AdminClient, CreateAdminClientRequest } from "@grantkit/types";
+import { checkCreateClient } from "./checks.js";
+import { postClient } from "./clients.js";
+import type { CreatedClientSecret } from "./created-secret.js";
+import { secretBody, type SecretOptions } from "./secret-options.js";
+import { postSecret, type SecretsContext } from "./secrets.js";
+
+/** A client and its first secret, as {@link provisionClient} made them. */
+export interface ProvisionedClient {
+  client: AdminClient;
+  secret: CreatedClientSecret;
+}
+
+/**
+ * The client was created, but its secret was not: the client now exists without one. `clientId` (and `client`) name
+ * it, so the caller can create the secret again (`admin.secrets.create(error.clientId)`) or remove the client;
+ * `cause` is the error of the secret step.
+ */
+export class ProvisioningError extends GrantkitError {
+  override name = "ProvisioningError";
+  /** The id of the client that was created. */
+  readonly clientId: string;
+  /** The client as the API created it. */
+  readonly client: AdminClient;
+
+  constructor(client: AdminClient, clientId: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Client "${clientId}" was created, but creating its secret failed: ${reason}`, { cause });
+    this.clientId = clientId;
+    this.client = client;
+  }
+}
+
+/**
+ * Creates the client, then its first secret. Both are checked before anything is sent, so a bad argument creates
+ * nothing; a failure of the secret step is a {@link ProvisioningError} naming the created client.
+ */
+export async function provisionClient(
+  context: SecretsContext,
+  body: CreateAdminClientRequest,
+  secretOptions: SecretOptions | undefined,
+  callOptions: CallOptions,
+): Promise<ProvisionedClient> {
+  checkCreateClient(body);
+  const secret = secretBody(secretOptions);
+  const client = await postClient(context.raw, context.tenantId, body, callOptions);
+  // The id the API answered with is the one that exists; the requested one if the answer left it out.
+  const clientId = typeof client?.clientId === "string" && client.clientId !== "" ? client.clientId : body.clientId;
+  try {
+    return { client, secret: await postSecret(context, clientId, secret, callOptions) };
+  } catch (error) {
+    throw new ProvisioningError(client, clientId, error);
+  }
+}

@@ -1,0 +1,74 @@
+import { dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
+import { checkId } from "./checks.js";
+import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
+import { secretBody, type SecretOptions } from "./secret-options.js";
+
+/** What a secret creation needs besides its arguments. */
+export interface SecretsContext {
+  raw: RawClient<AdminPaths>;
+  tenantId: string;
+  apiUrl: string;
+  /**
+   * The values this client must keep out of every error: the client secret it authenticates with, and each secret
+   * value it has been shown since. The transport reads this list on every attempt, so values added later count.
+   */
+  scrubbed: string[];
+}
+
+/** `POST /tenants/{tenantId}/clients/{clientId}/secrets/` with a body already checked and built by {@link secretBody}. */
+export async function postSecret(
+  context: SecretsContext,
+  clientId: string,
+  body: CreateClientSecretRequest,
+  options: CallOptions,
+): Promise<CreatedClientSecret> {
+  const { raw, tenantId } = context;
+  const result = await raw.POST("/tenants/{tenantId}/clients/{clientId}/secrets/", {
+    params: { path: { tenantId, clientId } },
+    body,
+    signal: options.signal,
+  });
+  const data: unknown = dataOf(result);
+  // Whatever happens next, a value the server has shown must never reach an error of this client.
+  const value = data && typeof data === "object" ? (data as { value?: unknown }).value : undefined;
+  if (typeof value === "string" && value !== "") context.scrubbed.push(value);
+  return readCreatedSecret(data, secretRequestInfo(context, clientId), {
+    status: result.response.status,
+    contentType: result.response.headers.get("content-type"),
+  });
+}
+
+/** The request as errors show it. (The transport's response carries no URL: it is rebuilt from the body text.) */
+function secretRequestInfo({ apiUrl, tenantId }: SecretsContext, clientId: string) {
+  const path = `/tenants/${encodeURIComponent(tenantId)}/clients/${encodeURIComponent(clientId)}/secrets/`;
+  const url = new URL(`${apiUrl}${path}`);
+  url.username = "";
+  url.password = "";
+  return { method: "POST", url: url.href };
+}
+
+/** `admin.secrets`: the client secrets of the tenant's API clients. */
+export class ClientSecrets {
+  readonly #context: SecretsContext;
+
+  constructor(context: SecretsContext) {
+    this.#context = context;
+  }
+
+  /**
+   * `POST /tenants/{tenantId}/clients/{clientId}/secrets/`: creates a secret for the client. `startTime` and
+   * `expiration` take a `Date` or an ISO-8601 string and are sent as ISO strings. The expiration must fall 1 day to 3
+   * years after the start (`startTime`, else now); left out, it is not sent and the API sets it to 6 months after
+   * the secret's creation. The answer's `value` is readable as `secret.value` but kept out of logs, JSON and errors;
+   * the API never shows it again, so store it right away.
+   *
+   * @example
+   * const secret = await admin.secrets.create("invoice-robot", { description: "CI", expiration: "2026-01-31T00:00:00Z" });
+   * await vault.put("vantage/invoice-robot", secret.value);
+   */
+  async create(clientId: string, options?: SecretOptions, callOptions: CallOptions = {}): Promise<CreatedClientSecret> {
+    checkId(clientId, "clientId");
+    return postSecret(this.#context, clientId, secretBody(options), callOptions);
+  }
+}

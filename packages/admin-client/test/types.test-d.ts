@@ -1,0 +1,80 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createAdminClient,
+  ProvisioningError,
+  type AdminApiClient,
+  type AdminClient,
+  type AdminClientOptions,
+  type ClientSecret,
+  type CreateAdminClientRequest,
+  type CreatedClientSecret,
+  type GrantkitError,
+  type SecretOptions,
+} from "../src/index.js";
+
+declare const admin: AdminApiClient;
+const body = { clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] } satisfies CreateAdminClientRequest;
+
+describe("results", () => {
+  it("carry the spec's client type", () => {
+    expectTypeOf(admin.clients.create(body)).resolves.toEqualTypeOf<AdminClient>();
+    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<["openid", "permissions", "publicapi.all"] | undefined>();
+    expectTypeOf(admin.provisionClient(body)).resolves.toEqualTypeOf<{ client: AdminClient; secret: CreatedClientSecret }>();
+  });
+
+  it("carry the spec's secret fields, read-only, with value a string", () => {
+    expectTypeOf(admin.secrets.create("invoice-robot")).resolves.toEqualTypeOf<CreatedClientSecret>();
+    expectTypeOf<CreatedClientSecret>().toExtend<ClientSecret>();
+    expectTypeOf<CreatedClientSecret["value"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreatedClientSecret["valueDisplay"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreatedClientSecret["description"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ReturnType<CreatedClientSecret["toJSON"]>>().toEqualTypeOf<Omit<ClientSecret, "value">>();
+    const secret = {} as CreatedClientSecret;
+    // @ts-expect-error the value is shown once and cannot be replaced
+    secret.value = "other";
+  });
+
+  it("type ProvisioningError as a GrantkitError naming the client", () => {
+    expectTypeOf<ProvisioningError>().toExtend<GrantkitError>();
+    expectTypeOf<ProvisioningError["clientId"]>().toEqualTypeOf<string>();
+    expectTypeOf<ProvisioningError["client"]>().toEqualTypeOf<AdminClient>();
+  });
+});
+
+describe("arguments", () => {
+  it("refuse allowedScopes other than the one allowed value", () => {
+    // @ts-expect-error only ["openid", "permissions", "publicapi.all"] is allowed
+    void admin.clients.create({ clientId: "a", clientName: "b", allowedScopes: ["openid"] });
+    // @ts-expect-error the order is part of the value
+    void admin.provisionClient({ clientId: "a", clientName: "b", allowedScopes: ["permissions", "openid", "publicapi.all"] });
+    // @ts-expect-error allowedScopes is required
+    void admin.clients.create({ clientId: "a", clientName: "b" });
+  });
+
+  it("take secret dates as Date or string", () => {
+    expectTypeOf<NonNullable<SecretOptions["startTime"]>>().toEqualTypeOf<Date | string>();
+    expectTypeOf<NonNullable<SecretOptions["expiration"]>>().toEqualTypeOf<Date | string>();
+    void admin.secrets.create("a", { startTime: new Date(), expiration: "2027-01-15T10:00:00Z" });
+    void admin.provisionClient(body, { startTime: "2027-01-15T10:00:00Z", expiration: new Date() }, { signal: AbortSignal.timeout(1000) });
+    // @ts-expect-error epoch numbers are not taken: a Date or an ISO string says which instant it means
+    void admin.secrets.create("a", { expiration: 1_767_225_600_000 });
+    // @ts-expect-error unknown options are refused
+    void admin.secrets.create("a", { expires: new Date() });
+  });
+
+  it("take exactly one way to authenticate, and only the two API versions", () => {
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x" });
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", getToken: async () => "x", apiVersion: "v2" });
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", clientCredentials: { clientId: "a", clientSecret: "b" } });
+    // @ts-expect-error token and getToken exclude each other
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", getToken: () => "y" });
+    // @ts-expect-error some way to authenticate is required
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t" });
+    // @ts-expect-error tenantId is required
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", token: "x" });
+    // @ts-expect-error v3 does not exist
+    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", apiVersion: "v3" });
+    expectTypeOf(createAdminClient).parameter(0).toEqualTypeOf<AdminClientOptions>();
+    expectTypeOf(createAdminClient).returns.toEqualTypeOf<AdminApiClient>();
+  });
+});
