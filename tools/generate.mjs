@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Generates packages/types/src/{management,admin}.ts from the specs in openapi/.
 // `--check` writes nothing and fails when the committed files differ from a fresh generation (drift check).
+// `--root <dir>` works on another copy of the repository (the same layout) instead of this one.
 import { readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 
-const root = new URL("../", import.meta.url);
+const { values: options } = parseArgs({ options: { check: { type: "boolean" }, root: { type: "string" } } });
+const root = options.root === undefined ? new URL("../", import.meta.url) : pathToFileURL(`${resolve(options.root)}/`);
 const specs = [
   { spec: "openapi/management.yaml", out: "packages/types/src/management.ts" },
   { spec: "openapi/admin.yaml", out: "packages/types/src/admin.ts" },
 ];
-const check = process.argv.includes("--check");
+const check = options.check === true;
 
 async function generate(spec) {
   const ast = await openapiTS(new URL(spec, root), { defaultNonNullable: false });
