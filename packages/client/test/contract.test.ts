@@ -18,24 +18,24 @@ const organizationId = "org_W3fQ8nTzxRk2Lp0a";
 describe("client grants against the spec", () => {
   it("lists grants", async () => {
     const answer = await client.clientGrants.list({ per_page: 2, include_totals: true, audience: "https://billing.example.com/" });
-    expect(answer).toMatchObject({ start: 0, limit: 2, total: 5 });
+    expect(answer).toMatchObject({ start: 0, limit: 2, total: 6 });
   });
 
   it("lists one page in the normalized shape", async () => {
     const page = await client.clientGrants.listPage({ take: 2 });
     expect(page.items.map((grant) => grant.id)).toEqual([grantId, "cgr_8XZRs2aVx1BtN7Pq"]);
-    expect(page.total).toBe(5);
+    expect(page.total).toBe(6);
   });
 
   it("walks every page with page numbers until the total is reached", async () => {
     const progress: PageProgress[] = [];
     const ids: string[] = [];
     for await (const grant of client.clientGrants.all({ per_page: 2 }, { onPage: (p) => progress.push(p) })) ids.push(grant.id);
-    // The mock answers every page with the same example: 3 pages of 2 cover its total of 5.
+    // The mock answers every page with the same example: 3 pages of 2 cover its total of 6.
     expect(progress).toEqual([
-      { page: 1, fetched: 2, total: 5 },
-      { page: 2, fetched: 4, total: 5 },
-      { page: 3, fetched: 6, total: 5 },
+      { page: 1, fetched: 2, total: 6 },
+      { page: 2, fetched: 4, total: 6 },
+      { page: 3, fetched: 6, total: 6 },
     ]);
     expect(ids).toHaveLength(6);
   });

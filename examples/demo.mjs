@@ -1,0 +1,101 @@
+// The grantkit demo: both clients against Prism mocks started from openapi/. No account and no network needed.
+// Prism answers from the specs' examples and validates every request, so what it shows is what the spec allows.
+import { createAdminClient } from "@grantkit/admin-client";
+import { createManagementClient, ManagementApiError } from "@grantkit/client";
+import { startPrism } from "@grantkit/tools/prism";
+
+const say = (line = "") => console.log(line);
+const mocks = [];
+let stopping;
+
+/** Stops the mocks once, whether the demo ends, fails or is interrupted. */
+function stopMocks() {
+  stopping ??= Promise.all(mocks.map((mock) => mock.stop()));
+  return stopping;
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    say(`\n${signal}: stopping the Prism mocks`);
+    await stopMocks();
+    process.exit(130);
+  });
+}
+
+/** A progress line that rewrites itself on a terminal, and prints one line per page elsewhere. */
+function progress({ page, fetched, total }) {
+  const line = `  walking: page ${page}, ${fetched} grants${total === undefined ? "" : ` of ${total}`}`;
+  if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
+  else say(line);
+}
+
+async function clientGrants(url) {
+  say("Auth0 Management API: client grants");
+  const auth0 = createManagementClient({ baseUrl: url, token: "demo-management-token" });
+
+  const ids = [];
+  for await (const grant of auth0.clientGrants.all({ per_page: 2 }, { onPage: progress })) ids.push(grant.id);
+  if (process.stdout.isTTY) process.stdout.write("\n");
+  say(`  listed ${ids.length} grants across every page (the mock serves its example page each time)`);
+
+  const created = await auth0.clientGrants.create({
+    client_id: "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo",
+    audience: "https://billing.example.com/",
+    scope: ["read:invoices", "write:invoices"],
+  });
+  say(`  created ${created.id} for ${created.audience} with scopes ${created.scope?.join(", ")}`);
+
+  const updated = await auth0.clientGrants.update(created.id, { scope: ["read:invoices"], organization_usage: null });
+  say(`  updated ${updated.id}: scopes set, organization_usage cleared with null`);
+
+  await auth0.clientGrants.delete(created.id);
+  say(`  deleted ${created.id}`);
+
+  try {
+    await auth0.clientGrants.create({ audience: "https://billing.example.com/", scopes: ["read:invoices"] });
+  } catch (error) {
+    if (!(error instanceof ManagementApiError)) throw error;
+    say(`  a typo ("scopes") is refused with a typed error: ${error.status} ${error.error}`);
+  }
+}
+
+async function tenantClients(url) {
+  say("ABBYY Vantage admin API: tenant clients and secrets");
+  const admin = createAdminClient({
+    tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
+    apiUrl: url,
+    tokenUrl: `${url}/auth2/connect/token`,
+    clientCredentials: { clientId: "provisioning-robot", clientSecret: "demo-provisioning-secret" },
+  });
+  const { client, secret } = await admin.provisionClient(
+    {
+      clientId: "invoice-robot",
+      clientName: "Invoice robot",
+      allowedGrantTypes: ["client_credentials"],
+      allowedScopes: ["openid", "permissions", "publicapi.all"],
+    },
+    { description: "first secret", expiration: new Date(Date.now() + 90 * 24 * 3600 * 1000) },
+  );
+  say(`  provisioned client ${client.clientId} ("${client.clientName}")`);
+  // The value is shown once by the API: store it in a vault, never in a log.
+  say(`  its first secret ${secret.valueDisplay}… (${secret.value.length} characters, shown once) expires ${secret.expiration}`);
+}
+
+try {
+  say("Starting Prism mocks from openapi/management.yaml and openapi/admin.yaml…");
+  // Wait for both starts to settle, so that a mock that did start is stopped even when the other failed.
+  const started = await Promise.allSettled([startPrism("management"), startPrism("admin")]);
+  for (const result of started) if (result.status === "fulfilled") mocks.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  const [management, admin] = mocks;
+  say(`  management mock at ${management.url}, admin mock at ${admin.url}\n`);
+  await clientGrants(management.url);
+  say();
+  await tenantClients(admin.url);
+  say("\nDone.");
+} catch (error) {
+  process.exitCode = 1;
+  console.error(`Demo failed: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await stopMocks();
+}
