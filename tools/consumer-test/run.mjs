@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // Installs the packed packages into a fresh project outside the workspace, as a user would, and proves they work
-// there: ESM and CommonJS scripts call both clients against Prism, and a TypeScript file type-checks under Node16
-// and bundler resolution. The project and the mocks are removed at the end, also when a step fails.
+// there: ESM and CommonJS scripts call both clients against Prism (the ESM one on Node 20, 22 and 24, Bun and Deno),
+// and a TypeScript file type-checks under Node16 and bundler resolution. The project and the mocks are removed at the end, also when a step fails.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +16,13 @@ const run = promisify(execFile);
 const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
 const tools = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 const INSTALL_TIMEOUT_MS = 300_000;
+/** The other runtimes the packages promise, each fetched from the npm registry by npx. */
+const OTHER_RUNTIMES = [
+  ["Node 22", ["-y", "-p", "node@22", "node", "esm.mjs"]],
+  ["Node 24", ["-y", "-p", "node@24", "node", "esm.mjs"]],
+  ["Bun", ["-y", "bun@1", "esm.mjs"]],
+  ["Deno", ["-y", "deno@2", "run", "--allow-env", "--allow-net", "--allow-read", "esm.mjs"]],
+];
 const STEP_TIMEOUT_MS = 120_000;
 
 /**
@@ -74,6 +81,9 @@ try {
   const env = { ...process.env, MANAGEMENT_API_URL: management.url, ADMIN_API_URL: admin.url };
   await step("ESM script", process.execPath, ["esm.mjs"], { cwd: project, env });
   await step("CommonJS script", process.execPath, ["cjs.cjs"], { cwd: project, env });
+  for (const [runtime, args] of OTHER_RUNTIMES) {
+    await step(`ESM script on ${runtime}`, "npx", /** @type {string[]} */ (args), { cwd: project, env, timeout: INSTALL_TIMEOUT_MS });
+  }
   const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
   await step("type-check, moduleResolution node16", process.execPath, [tsc, "-p", "tsconfig.node16.json"], {
     cwd: project,
