@@ -7,7 +7,7 @@ import {
   ResponseParseError,
   TimeoutError,
 } from "../src/index.js";
-import { grant, json, startServer, type TestServer } from "./support/server.js";
+import { caught, grant, json, startServer, type TestServer } from "./support/server.js";
 
 const TOKEN = "eyJ.tok_Very-Secret-Bearer.sig";
 let server: TestServer | undefined;
@@ -15,15 +15,6 @@ afterEach(() => server?.close());
 
 function clientFor(url: string, overrides: Parameters<typeof createManagementClient>[0] extends infer O ? Partial<O> : never = {}) {
   return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxDelayMs: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("rate limits", () => {
