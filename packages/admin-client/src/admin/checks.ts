@@ -1,4 +1,4 @@
-import { checkNonEmptyString, invalid } from "@grantkit/client/core";
+import { checkNonEmptyString, checkObject, invalid } from "@grantkit/client/core";
 import type { AllowedScopes, CreateAdminClientRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
@@ -11,10 +11,6 @@ const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+$/;
 
 export function checkId(id: unknown, name: string): asserts id is string {
   checkNonEmptyString(id, name);
-}
-
-export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) invalid(`${name} must be an object`);
 }
 
 export function isAbsoluteUrl(value: string): boolean {

@@ -1,6 +1,5 @@
-import { invalid } from "@grantkit/client/core";
+import { checkObject, invalid } from "@grantkit/client/core";
 import type { CreateClientSecretRequest } from "@grantkit/types";
-import { checkObject } from "./checks.js";
 
 /** A point in time: a `Date`, or an ISO-8601 string such as `2021-09-07T13:03:38.380Z`. */
 export type DateInput = Date | string;

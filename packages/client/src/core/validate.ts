@@ -10,6 +10,10 @@ export function checkNonEmptyString(value: unknown, name: string): asserts value
   if (typeof value !== "string" || value.length === 0) invalid(`${name} must be a non-empty string`);
 }
 
+export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) invalid(`${name} must be an object`);
+}
+
 export function checkInteger(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;

@@ -1,14 +1,10 @@
-import { checkInteger, checkItemLengths, checkNonEmptyString, invalid } from "../core/index.js";
+import { checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "../core/index.js";
 import type { CreateClientGrantRequest, ListClientGrantsQuery, UpdateClientGrantRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
 
 export function checkId(id: unknown, name = "id"): asserts id is string {
   checkNonEmptyString(id, name);
-}
-
-function checkBody(body: unknown, name: string): asserts body is Record<string, unknown> {
-  if (!body || typeof body !== "object" || Array.isArray(body)) invalid(`${name} must be an object`);
 }
 
 function checkNotBoth(fields: { client_id?: unknown; default_for?: unknown }): void {
@@ -35,14 +31,14 @@ export function checkListQuery(query: ListClientGrantsQuery): void {
 }
 
 export function checkCreate(body: CreateClientGrantRequest): void {
-  checkBody(body, "The client grant");
+  checkObject(body, "The client grant");
   checkNonEmptyString(body.audience, "audience");
   checkNotBoth(body);
   checkScopes(body);
 }
 
 export function checkUpdate(body: UpdateClientGrantRequest): void {
-  checkBody(body, "The update");
+  checkObject(body, "The update");
   if (!Object.values(body).some((value) => value !== undefined)) {
     invalid("An update needs at least one field; pass null to clear scope, organization_usage, allow_any_organization or allow_all_scopes");
   }
