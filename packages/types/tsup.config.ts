@@ -1,9 +1,4 @@
+import { libraryOptions } from "@grantkit/tools/tsup-options";
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  target: "es2022",
-});
+export default defineConfig({ ...libraryOptions, entry: ["src/index.ts"] });
