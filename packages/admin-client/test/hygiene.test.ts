@@ -10,7 +10,9 @@ import { caught, createdClient, createdSecret, json, newClient, SECRET_VALUE, st
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
-const CLIENT_SECRET = "cs_AUTHENTICATING-CLIENT-SECRET_77";
+// With the characters servers escape (`+`, `/`, `=`, a space), so an echo in any encoding is looked for.
+const CLIENT_SECRET = "cs_AUTHENTICATING+CLIENT/SECRET=77 x";
+const ENCODED_SECRETS = [CLIENT_SECRET, encodeURIComponent(CLIENT_SECRET), new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2)];
 
 function adminFor(url: string, auth: Record<string, unknown> = { token: "test-token" }) {
   return createAdminClient({ apiUrl: url, tokenUrl: `${url}/auth2/connect/token`, tenantId: "t1", retry: false, ...auth } as Parameters<typeof createAdminClient>[0]);
@@ -136,8 +138,19 @@ describe("the authenticating client secret", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, error: "invalid_client" });
     expect(error.message).toContain("client_secret=[redacted]");
-    expect(everythingShown(error)).not.toContain(CLIENT_SECRET);
+    for (const form of ENCODED_SECRETS) expect(everythingShown(error)).not.toContain(form);
     expect(server.received).toHaveLength(1);
+  });
+
+  it("is redacted when an echo escapes it as JSON does (\\u002B for +)", async () => {
+    server = await startServer((_req, res) => {
+      const escaped = JSON.stringify(CLIENT_SECRET).slice(1, -1).replaceAll("+", "\\u002B").replaceAll("/", "\\/");
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(`{"error":"invalid_client","error_description":"Unknown secret ${escaped}"}`);
+    });
+    const error = await caught(adminFor(server.url, { clientCredentials: { clientId: "robot", clientSecret: CLIENT_SECRET } }).clients.create(newClient));
+    expect(error.message).toContain("Unknown secret [redacted]");
+    for (const form of ENCODED_SECRETS) expect(everythingShown(error)).not.toContain(form);
   });
 
   it("is redacted when the admin API echoes it, and so is the bearer token", async () => {

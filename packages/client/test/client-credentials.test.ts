@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createManagementClient } from "../src/index.js";
 import { grant, json, startServer, type TestServer } from "./support/server.js";
 
-const CLIENT_SECRET = "sEcReT-cLiEnT-sEcReT-0123456789";
+// With characters servers escape (`+`, `/`, `=`), so an echo in any encoding is looked for.
+const CLIENT_SECRET = "sEcReT+cLiEnT/sEcReT=0123456789";
 let server: TestServer | undefined;
 afterEach(async () => {
   vi.useRealTimers();
@@ -83,6 +84,40 @@ describe("client credentials", () => {
     ]);
   });
 
+  it("uses the tenant's Management API as the audience when a proxy baseUrl is given too", async () => {
+    let audience: unknown;
+    const client = createManagementClient({
+      domain: "example.us.auth0.com",
+      baseUrl: "https://proxy.internal/api/v2",
+      clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+      fetch: async (input) => {
+        const request = input as Request;
+        if (request.url.endsWith("/oauth/token")) {
+          audience = JSON.parse(await request.text()).audience;
+          return Response.json({ access_token: "token-from-domain", expires_in: 60 });
+        }
+        return Response.json(grant);
+      },
+    });
+    await client.clientGrants.get(grant.id);
+    expect(audience).toBe("https://example.us.auth0.com/api/v2/");
+  });
+
+  it("does not retry a failed token exchange as part of the call that needed it", async () => {
+    server = await startServer((req, res) =>
+      req.url === "/oauth/token" ? json(res, 503, { error: "temporarily_unavailable" }) : json(res, 200, grant),
+    );
+    const client = createManagementClient({
+      baseUrl: `${server.url}/api/v2`,
+      tokenUrl: `${server.url}/oauth/token`,
+      clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+      retry: { baseDelayMs: 1 },
+    });
+    await expect(client.clientGrants.get(grant.id)).rejects.toMatchObject({ status: 503, path: "/oauth/token" });
+    // The exchange is a POST: not sent again after a 5xx, and the GET that needed it did not resend it either.
+    expect(server.received.map((r) => r.url)).toEqual(["/oauth/token"]);
+  });
+
   it("never shows the client secret in a token error, even when the server echoes it", async () => {
     server = await startServer((req, res) =>
       json(res, 401, { error: "access_denied", error_description: `Unauthorized: ${req.body}` }),
@@ -99,5 +134,22 @@ describe("client credentials", () => {
     const shown = [error.message, error.stack, JSON.stringify(error), String(error)].join("\n");
     expect(shown).not.toContain(CLIENT_SECRET);
     expect(server.received).toHaveLength(1);
+  });
+
+  it("never shows the client secret when the echo escapes it, as JSON (\\u002B) or a URL does", async () => {
+    const escaped = JSON.stringify(CLIENT_SECRET).slice(1, -1).replaceAll("+", "\\u002B");
+    server = await startServer((_req, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(`{"error":"access_denied","error_description":"${escaped} / ${encodeURIComponent(CLIENT_SECRET)}"}`);
+    });
+    const client = createManagementClient({
+      baseUrl: `${server.url}/api/v2`,
+      tokenUrl: `${server.url}/oauth/token`,
+      clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
+    });
+    const error = (await client.clientGrants.list().catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toMatch(/access_denied: \[redacted\] \/ \[redacted\]$/);
+    expect(JSON.stringify(error)).not.toContain(encodeURIComponent(CLIENT_SECRET));
+    expect(JSON.stringify(error.body)).not.toMatch(/sEcReT/);
   });
 });

@@ -22,7 +22,7 @@ describe("client grants against the spec", () => {
   });
 
   it("lists one page in the normalized shape", async () => {
-    const page = await client.clientGrants.listPage({ take: 2 });
+    const page = await client.clientGrants.listPage({ per_page: 2, include_totals: true });
     expect(page.items.map((grant) => grant.id)).toEqual([grantId, "cgr_8XZRs2aVx1BtN7Pq"]);
     expect(page.total).toBe(6);
   });
@@ -137,14 +137,5 @@ describe("errors from the mock", () => {
       message: "The client grant does not exist.",
       errorCode: "inexistent_client_grant",
     });
-  });
-
-  it("is answered 401 by the mock without a token, which proves the token is what authenticates", async () => {
-    const anonymous = createManagementClient({ baseUrl: prism.url, getToken: () => "x", retry: false, fetch: (input, init) => {
-      const request = new Request(input, init);
-      request.headers.delete("authorization");
-      return fetch(request);
-    } });
-    await expect(anonymous.clientGrants.list()).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -202,3 +202,68 @@ describe("error bodies", () => {
     );
   });
 });
+
+describe("getting the token", () => {
+  it("stops waiting for getToken when the call's signal aborts", async () => {
+    const client = createManagementClient({ baseUrl: "http://127.0.0.1:9", getToken: () => new Promise<string>(() => {}) });
+    const controller = new AbortController();
+    const call = client.clientGrants.get(grant.id, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user gave up")), 50);
+    await expect(call).rejects.toThrow("user gave up");
+  });
+
+  it("times out on a getToken that never settles", async () => {
+    const client = createManagementClient({ baseUrl: "http://127.0.0.1:9", getToken: () => new Promise<string>(() => {}), timeoutMs: 100 });
+    await expect(client.clientGrants.get(grant.id)).rejects.toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe("answers without the documented body", () => {
+  it("reports a 204 to a GET, naming the request", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const error = await caught(clientFor(server.url).clientGrants.get(grant.id));
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error.message).toBe(`GET ${server.url}/client-grants/${grant.id} answered 204 with no body where the API documents one`);
+  });
+});
+
+describe("walking every page", () => {
+  it("follows the checkpoint the server hands back, page after page", async () => {
+    const pages: Record<string, { next?: string; client_grants: (typeof grant)[] }> = {
+      "": { next: "cgr_2", client_grants: [grant] },
+      cgr_2: { next: "cgr_3", client_grants: [{ ...grant, id: "cgr_2" }] },
+      cgr_3: { client_grants: [{ ...grant, id: "cgr_3" }] },
+    };
+    server = await startServer((req, res) => json(res, 200, pages[new URL(req.url, "http://x").searchParams.get("from") ?? ""]));
+    const ids: string[] = [];
+    for await (const item of clientFor(server.url).clientGrants.all({ audience: grant.audience })) ids.push(item.id);
+    expect(ids).toEqual([grant.id, "cgr_2", "cgr_3"]);
+    const audience = encodeURIComponent(grant.audience);
+    expect(server.received.map((r) => new URL(r.url, "http://x").search)).toEqual([
+      `?audience=${audience}&take=50`,
+      `?audience=${audience}&from=cgr_2&take=50`,
+      `?audience=${audience}&from=cgr_3&take=50`,
+    ]);
+  });
+
+  it("stops when the server hands back a checkpoint it already gave", async () => {
+    server = await startServer((_req, res) => json(res, 200, { next: "cgr_2", client_grants: [grant] }));
+    const ids: string[] = [];
+    for await (const item of clientFor(server.url).clientGrants.all()) ids.push(item.id);
+    expect(ids).toHaveLength(2);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it("stops on a short page in page-number mode, before the total says so", async () => {
+    server = await startServer((req, res, n) =>
+      json(res, 200, { start: n * 2, limit: 2, total: 100, client_grants: n === 0 ? [grant, grant] : [grant] }),
+    );
+    const ids: string[] = [];
+    for await (const item of clientFor(server.url).clientGrants.all({ per_page: 2 })) ids.push(item.id);
+    expect(ids).toHaveLength(3);
+    expect(server.received.map((r) => new URL(r.url, "http://x").searchParams.get("page"))).toEqual(["0", "1"]);
+  });
+});

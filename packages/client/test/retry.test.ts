@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, NetworkError } from "../src/core/errors.js";
-import { DEFAULT_RETRY, isRetryable, retryDelayMs } from "../src/core/retry.js";
+import { DEFAULT_RETRY, isRetryable, resolveRetry, retryDelayMs } from "../src/core/retry.js";
 
 const request = { method: "GET", url: "https://example.us.auth0.com/api/v2/client-grants" };
 const answer = (status: number, headers: Record<string, string> = {}) =>
@@ -35,5 +35,13 @@ describe("retry policy", () => {
     expect(retryDelayMs(0, inAMinute, { ...DEFAULT_RETRY, maxDelayMs: 120_000 })).toBeGreaterThan(58_000);
     expect(retryDelayMs(0, inAMinute, DEFAULT_RETRY)).toBeUndefined();
     expect(retryDelayMs(0, answer(503, { "x-ratelimit-reset": "9999999999" }), policy, 0, () => 0.5)).toBe(50);
+  });
+});
+
+describe("retry options", () => {
+  it("fill each option left out or undefined with its default", () => {
+    expect(resolveRetry({ maxRetries: undefined, baseDelayMs: 10 })).toEqual({ ...DEFAULT_RETRY, baseDelayMs: 10 });
+    expect(resolveRetry(undefined)).toEqual(DEFAULT_RETRY);
+    expect(resolveRetry(false).maxRetries).toBe(0);
   });
 });

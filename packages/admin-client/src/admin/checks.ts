@@ -1,4 +1,4 @@
-import { checkNonEmptyString, checkObject, invalid } from "@grantkit/client/core";
+import { checkId, checkNonEmptyString, checkObject, invalid } from "@grantkit/client/core";
 import type { AllowedScopes, CreateAdminClientRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
@@ -8,10 +8,6 @@ export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions",
 
 /** An origin as CORS compares it: scheme, host and optional port. No path (not even `/`), query or fragment. */
 const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+$/;
-
-export function checkId(id: unknown, name: string): asserts id is string {
-  checkNonEmptyString(id, name);
-}
 
 export function isAbsoluteUrl(value: string): boolean {
   try {

@@ -99,7 +99,7 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   // A live list: secret values this client is shown later are added to it (see SecretsContext).
   const scrubbed = credentials ? [credentials.clientSecret] : [];
   const raw = createRawClient<AdminPaths>(apiUrl, { ...options, getToken, secrets: scrubbed });
-  const context: SecretsContext = { raw, tenantId, apiUrl, scrubbed };
+  const context: SecretsContext = { raw, tenantId, scrubbed };
   return {
     clients: new TenantClients(raw, tenantId),
     secrets: new ClientSecrets(context),

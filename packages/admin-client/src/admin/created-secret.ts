@@ -74,7 +74,10 @@ export function readCreatedSecret(
 ): CreatedClientSecret {
   const record = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
   const text = (key: string) => typeof record[key] === "string";
-  const missing = (["value", "valueDisplay", "startTime", "expiration"] as const).find((key) => !text(key) || record[key] === "");
+  // `valueDisplay` may be empty (the spec sets only its maximum); an empty `value` would be no secret at all.
+  const missing = (["value", "valueDisplay", "startTime", "expiration"] as const).find(
+    (key) => !text(key) || (key !== "valueDisplay" && record[key] === ""),
+  );
   const badDescription = record.description !== undefined && !text("description");
   if (missing !== undefined || badDescription) {
     const field = missing ?? "description";

@@ -18,6 +18,7 @@ export interface ProvisionedClient {
  * `cause` is the error of the secret step.
  */
 export class ProvisioningError extends GrantkitError {
+  static override readonly kind = "ProvisioningError";
   override name = "ProvisioningError";
   /** The id of the client that was created. */
   readonly clientId: string;

@@ -1,6 +1,5 @@
-import { dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import { checkId, dataOf, requestInfoOf, type CallOptions, type RawClient } from "@grantkit/client/core";
 import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
-import { checkId } from "./checks.js";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
 
@@ -8,7 +7,6 @@ import { secretBody, type SecretOptions } from "./secret-options.js";
 export interface SecretsContext {
   raw: RawClient<AdminPaths>;
   tenantId: string;
-  apiUrl: string;
   /**
    * The values this client must keep out of every error: the client secret it authenticates with, and each secret
    * value it has been shown since. The transport reads this list on every attempt, so values added later count.
@@ -33,19 +31,10 @@ export async function postSecret(
   // Whatever happens next, a value the server has shown must never reach an error of this client.
   const value = data && typeof data === "object" ? (data as { value?: unknown }).value : undefined;
   if (typeof value === "string" && value !== "") context.scrubbed.push(value);
-  return readCreatedSecret(data, secretRequestInfo(context, clientId), {
+  return readCreatedSecret(data, requestInfoOf(result.response), {
     status: result.response.status,
     contentType: result.response.headers.get("content-type"),
   });
-}
-
-/** The request as errors show it. (The transport's response carries no URL: it is rebuilt from the body text.) */
-function secretRequestInfo({ apiUrl, tenantId }: SecretsContext, clientId: string) {
-  const path = `/tenants/${encodeURIComponent(tenantId)}/clients/${encodeURIComponent(clientId)}/secrets/`;
-  const url = new URL(`${apiUrl}${path}`);
-  url.username = "";
-  url.password = "";
-  return { method: "POST", url: url.href };
 }
 
 /** `admin.secrets`: the client secrets of the tenant's API clients. */

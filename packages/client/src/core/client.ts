@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
-import { createTransport, type TransportOptions } from "./transport.js";
+import { ResponseParseError } from "./errors.js";
+import { createTransport, requestInfoOf, type TransportOptions } from "./transport.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
@@ -25,9 +26,17 @@ export function createRawClient<Paths extends {}>(
 }
 
 /**
- * The data of a call. openapi-fetch types it as possibly absent (an error answer, an empty body), but the
- * transport has already thrown for both, so here it is always there.
+ * The data of a call. openapi-fetch types it as possibly absent: the transport has thrown for error answers and
+ * bodies that are not JSON, and what is left to catch here is an empty 204 where the spec documents a body.
  */
-export function dataOf<Data>(result: { data?: Data }): Data {
-  return result.data as Data;
+export function dataOf<Data>(result: { data?: Data; response: Response }): Data {
+  if (result.data === undefined) {
+    const { response } = result;
+    throw new ResponseParseError(
+      requestInfoOf(response),
+      { status: response.status, contentType: response.headers.get("content-type") },
+      "no body where the API documents one",
+    );
+  }
+  return result.data;
 }

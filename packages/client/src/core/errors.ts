@@ -21,9 +21,35 @@ export interface RateLimit {
   readonly retryAfterMs?: number;
 }
 
+/**
+ * Where an error records the kinds it is. An application can load the ESM and the CommonJS build side by side
+ * (one package imported, another required), and each build has its own classes; matching by kind makes
+ * `instanceof` work across them. `Symbol.for` is one symbol across builds.
+ */
+const kinds = Symbol.for("grantkit.error.kinds");
+
 /** Base class of the errors a grantkit client throws about a request that was sent. */
 export class GrantkitError extends Error {
+  /** The kind `instanceof` matches; every subclass names its own. */
+  static readonly kind: string = "GrantkitError";
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass that names no kind of its own (one an application made) is matched the usual way.
+    if (!Object.hasOwn(this, "kind")) return Function.prototype[Symbol.hasInstance].call(this, value);
+    const recorded = value && typeof value === "object" ? (value as { [kinds]?: unknown })[kinds] : undefined;
+    return Array.isArray(recorded) && recorded.includes(this.kind);
+  }
+
   override name = "GrantkitError";
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    const chain: string[] = [];
+    for (let type = new.target as Function; type !== Error; type = Object.getPrototypeOf(type)) {
+      if (Object.hasOwn(type, "kind")) chain.push((type as typeof GrantkitError).kind);
+    }
+    Object.defineProperty(this, kinds, { value: chain });
+  }
 
   /** The name, the message and the error's own fields; never a stack, a cause or a request. */
   toJSON(): Record<string, unknown> {
@@ -33,6 +59,7 @@ export class GrantkitError extends Error {
 
 /** The server answered with a status outside 2xx. */
 export class ApiError extends GrantkitError {
+  static override readonly kind = "ApiError";
   override name = "ApiError";
   /** The HTTP status, for example 404. */
   readonly status: number;
@@ -42,7 +69,7 @@ export class ApiError extends GrantkitError {
   readonly errorCode: string | undefined;
   readonly method: string;
   readonly url: string;
-  /** The path of the URL, for example `/client-grants/cgr_123`. */
+  /** The path of the URL, for example `/api/v2/client-grants/cgr_123`. */
   readonly path: string;
   readonly headers: Headers;
   /** Parsed rate-limit headers, when the response had any. */
@@ -89,6 +116,7 @@ export class ApiError extends GrantkitError {
 
 /** The call took longer than `timeoutMs` (an attempt, including reading the body). Not retried. */
 export class TimeoutError extends GrantkitError {
+  static override readonly kind = "TimeoutError";
   override name = "TimeoutError";
   readonly method: string;
   readonly url: string;
@@ -104,6 +132,7 @@ export class TimeoutError extends GrantkitError {
 
 /** The request never got an answer: DNS, refused or dropped connection. `cause` holds the fetch error. */
 export class NetworkError extends GrantkitError {
+  static override readonly kind = "NetworkError";
   override name = "NetworkError";
   readonly method: string;
   readonly url: string;
@@ -117,6 +146,7 @@ export class NetworkError extends GrantkitError {
 
 /** A 2xx answer whose body is not the documented JSON. */
 export class ResponseParseError extends GrantkitError {
+  static override readonly kind = "ResponseParseError";
   override name = "ResponseParseError";
   readonly method: string;
   readonly url: string;

@@ -16,5 +16,5 @@ export {
 } from "./errors.js";
 export { walkPages, type Page } from "./pagination.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-export { createTransport, DEFAULT_TIMEOUT_MS, type Transport, type TransportOptions } from "./transport.js";
-export { checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "./validate.js";
+export { createTransport, DEFAULT_TIMEOUT_MS, requestInfoOf, type Transport, type TransportOptions } from "./transport.js";
+export { checkId, checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "./validate.js";

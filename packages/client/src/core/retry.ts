@@ -25,7 +25,11 @@ const RETRIED_ON_FAILURE = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "
 
 export function resolveRetry(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { ...DEFAULT_RETRY, maxRetries: 0 };
-  return { ...DEFAULT_RETRY, ...options };
+  return {
+    maxRetries: options?.maxRetries ?? DEFAULT_RETRY.maxRetries,
+    baseDelayMs: options?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
+    maxDelayMs: options?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+  };
 }
 
 /** What went wrong with an attempt: an error status, or no response at all. */

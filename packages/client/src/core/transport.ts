@@ -37,8 +37,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0);
   checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0);
 
-  async function attempt(request: Request, body: ArrayBuffer | undefined, info: RequestInfo): Promise<Response> {
-    const token = options.getToken ? await options.getToken() : undefined;
+  async function attempt(request: Request, body: ArrayBuffer | undefined, info: RequestInfo, token: string | undefined) {
     const secrets = token === undefined ? options.secrets : [token, ...(options.secrets ?? [])];
     const headers = new Headers(request.headers);
     if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
@@ -69,14 +68,44 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
+  /**
+   * The token for an attempt, within the call's signal and `timeoutMs`. Its failures are thrown as they are: a
+   * token exchange retries by its own policy (a POST), never again as part of the call that needed the token.
+   */
+  function tokenFor(signal: AbortSignal, info: RequestInfo): Promise<string> | undefined {
+    const getToken = options.getToken;
+    if (!getToken) return undefined;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const settled = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+      };
+      const onAbort = () => {
+        settled();
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        settled();
+        reject(new TimeoutError(info, timeoutMs));
+      }, timeoutMs);
+      signal.addEventListener("abort", onAbort, { once: true });
+      getToken().then(
+        (token) => (settled(), resolve(token)),
+        (error: unknown) => (settled(), reject(error)),
+      );
+    });
+  }
+
   return async function send(request) {
     // A request body is a stream that can be read once: keep the bytes, and rebuild the request for each attempt.
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const info = { method: request.method, url: displayUrl(request.url) };
     for (let retry = 0; ; retry++) {
+      const token = await tokenFor(request.signal, info);
       let failure: Failure;
       try {
-        return await attempt(request, body, info);
+        return await attempt(request, body, info, token);
       } catch (error) {
         if (!(error instanceof ApiError || error instanceof NetworkError)) throw error;
         failure = error;
@@ -93,7 +122,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
 function settle(response: Response, text: string, info: RequestInfo, secrets: readonly string[] | undefined): Response {
   const { status, statusText } = response;
   if (!response.ok) {
-    throw new ApiError({ request: info, status, statusText, headers: response.headers, body: parseErrorBody(scrub(text, secrets)) });
+    const body = redact(parseErrorBody(text), secretForms(secrets));
+    throw new ApiError({ request: info, status, statusText, headers: response.headers, body });
   }
   // The body is decoded text now: its wire length and encoding no longer describe it.
   const headers = new Headers(response.headers);
@@ -101,7 +131,7 @@ function settle(response: Response, text: string, info: RequestInfo, secrets: re
   headers.delete("content-encoding");
   const contentType = response.headers.get("content-type");
   if (text === "") {
-    if (status === 204 || status === 205) return new Response(null, { status, statusText, headers });
+    if (status === 204 || status === 205) return withRequestInfo(new Response(null, { status, statusText, headers }), info);
     throw new ResponseParseError(info, { status, contentType }, "an empty body where JSON was expected");
   }
   if (!contentType || !/[/+]json\b/i.test(contentType)) {
@@ -112,7 +142,20 @@ function settle(response: Response, text: string, info: RequestInfo, secrets: re
   } catch {
     throw new ResponseParseError(info, { status, contentType }, "a body that is not valid JSON");
   }
-  return new Response(text, { status, statusText, headers });
+  return withRequestInfo(new Response(text, { status, statusText, headers }), info);
+}
+
+const requestInfoKey = Symbol("grantkit.requestInfo");
+
+/** The response remembers its request, which a rebuilt `Response` cannot (its `url` is empty). */
+function withRequestInfo(response: Response, info: RequestInfo): Response {
+  Object.defineProperty(response, requestInfoKey, { value: info });
+  return response;
+}
+
+/** The request a response from the transport answered, for errors raised after the transport. */
+export function requestInfoOf(response: Response): RequestInfo {
+  return (response as Response & { [requestInfoKey]?: RequestInfo })[requestInfoKey] ?? { method: "", url: response.url };
 }
 
 function parseErrorBody(text: string): unknown {
@@ -125,15 +168,30 @@ function parseErrorBody(text: string): unknown {
 }
 
 /**
- * A server may echo what it was sent; never let a credential through into an error. Values under 8 characters
- * are left alone: no real token or secret is that short, and scrubbing one would mangle every message.
+ * Each secret as a server may echo it: as sent, URL-encoded, and form-encoded. (JSON escapes are undone by parsing
+ * before {@link redact} looks.) Values under 8 characters are left alone: no real token or secret is that short,
+ * and redacting one would mangle every message.
  */
-function scrub(text: string, secrets: readonly string[] | undefined): string {
-  let result = text;
+function secretForms(secrets: readonly string[] | undefined): string[] {
+  const forms = new Set<string>();
   for (const secret of secrets ?? []) {
-    if (secret.length >= 8) result = result.split(secret).join("[redacted]");
+    if (secret.length < 8) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
   }
-  return result;
+  return [...forms];
+}
+
+/** A server may echo what it was sent: never let a credential through into an error body or message. */
+function redact(value: unknown, forms: readonly string[]): unknown {
+  if (forms.length === 0) return value;
+  if (typeof value === "string") return forms.reduce((text, form) => text.split(form).join("[redacted]"), value);
+  if (Array.isArray(value)) return value.map((item) => redact(item, forms));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, forms)]));
+  }
+  return value;
 }
 
 /** The URL as errors show it: never with user info. */

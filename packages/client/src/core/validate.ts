@@ -10,6 +10,11 @@ export function checkNonEmptyString(value: unknown, name: string): asserts value
   if (typeof value !== "string" || value.length === 0) invalid(`${name} must be a non-empty string`);
 }
 
+/** An id in a path: empty, it would address another operation (`/client-grants/` is the list). */
+export function checkId(id: unknown, name: string): asserts id is string {
+  checkNonEmptyString(id, name);
+}
+
 export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
   if (!value || typeof value !== "object" || Array.isArray(value)) invalid(`${name} must be an object`);
 }

@@ -3,10 +3,6 @@ import type { CreateClientGrantRequest, ListClientGrantsQuery, UpdateClientGrant
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
 
-export function checkId(id: unknown, name = "id"): asserts id is string {
-  checkNonEmptyString(id, name);
-}
-
 function checkNotBoth(fields: { client_id?: unknown; default_for?: unknown }): void {
   if (fields.client_id !== undefined && fields.default_for !== undefined) {
     invalid("client_id and default_for are mutually exclusive: pass one or the other");

@@ -11,8 +11,8 @@ import type {
   OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
-import { dataOf, walkPages, type CallOptions, type RawClient } from "../core/index.js";
-import { checkCreate, checkId, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
+import { checkId, dataOf, walkPages, type CallOptions, type RawClient } from "../core/index.js";
+import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
 
 /** One page of client grants, whichever of the three list shapes the server answered with. */
 export interface ClientGrantPage {
@@ -111,7 +111,7 @@ export class ClientGrants {
 
   /** `GET /client-grants/{id}`. */
   async get(id: string, options: CallOptions = {}): Promise<ClientGrant> {
-    checkId(id);
+    checkId(id, "id");
     return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal }));
   }
 
@@ -123,7 +123,7 @@ export class ClientGrants {
    * await client.clientGrants.update("cgr_123", { scope: ["read:invoices"], organization_usage: null });
    */
   async update(id: string, body: UpdateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
-    checkId(id);
+    checkId(id, "id");
     checkUpdate(body);
     return dataOf(
       await this.#raw.PATCH("/client-grants/{id}", { params: { path: { id } }, body, signal: options.signal }),
@@ -132,7 +132,7 @@ export class ClientGrants {
 
   /** `DELETE /client-grants/{id}`. */
   async delete(id: string, options: CallOptions = {}): Promise<void> {
-    checkId(id);
+    checkId(id, "id");
     await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal });
   }
 
@@ -142,7 +142,7 @@ export class ClientGrants {
     query: ListClientGrantOrganizationsQuery = {},
     options: CallOptions = {},
   ): Promise<ClientGrantOrganizationsPage> {
-    checkId(id);
+    checkId(id, "id");
     checkPaging(query);
     return dataOf(
       await this.#raw.GET("/client-grants/{id}/organizations", {

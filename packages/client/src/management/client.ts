@@ -46,9 +46,10 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   }
   if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl)");
   const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
+  // The token is for the tenant's Management API: `https://{domain}/api/v2/`, whatever proxy baseUrl points at.
   const exchange = auth0TokenExchange(
     tokenUrl ?? (domain ? `https://${domain}/oauth/token` : new URL("/oauth/token", apiUrl).href),
-    `${apiUrl.replace(/\/+$/, "")}/`,
+    domain ? `https://${domain}/api/v2/` : `${apiUrl.replace(/\/+$/, "")}/`,
     options,
   );
   const getToken = resolveTokenSource(options, exchange);

@@ -1,0 +1,36 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { ApiError, GrantkitError, TimeoutError } from "../src/core/errors.js";
+
+const request = { method: "GET", url: "https://example.us.auth0.com/api/v2/client-grants" };
+const init = { request, status: 404, statusText: "Not Found", headers: new Headers(), body: undefined };
+
+describe("error classes", () => {
+  it("match with instanceof across the ESM and CommonJS builds loaded side by side", async () => {
+    const cjs = createRequire(import.meta.url)("../dist/core/index.cjs") as typeof import("../src/core/index.js");
+    const esm = (await import("../dist/core/index.js")) as typeof import("../src/core/index.js");
+    expect(cjs.ApiError).not.toBe(esm.ApiError);
+    expect(new cjs.ApiError(init)).toBeInstanceOf(esm.ApiError);
+    expect(new esm.ApiError(init)).toBeInstanceOf(cjs.ApiError);
+    expect(new cjs.ApiError(init)).toBeInstanceOf(ApiError);
+    expect(new cjs.ApiError(init)).toBeInstanceOf(GrantkitError);
+    expect(new cjs.TimeoutError(request, 5)).not.toBeInstanceOf(esm.ApiError);
+  });
+
+  it("do not match what they are not", () => {
+    expect(new ApiError(init)).not.toBeInstanceOf(TimeoutError);
+    expect(new Error("x")).not.toBeInstanceOf(GrantkitError);
+    expect({ message: "x" }).not.toBeInstanceOf(ApiError);
+  });
+
+  it("let an application's own subclass match the usual way", () => {
+    class MyError extends ApiError {}
+    expect(new MyError(init)).toBeInstanceOf(MyError);
+    expect(new MyError(init)).toBeInstanceOf(ApiError);
+    expect(new ApiError(init)).not.toBeInstanceOf(MyError);
+  });
+
+  it("serialize without the brand, a stack or the headers object", () => {
+    expect(Object.keys(JSON.parse(JSON.stringify(new ApiError(init)))).sort()).toEqual(["error", "message", "method", "name", "status", "url"]);
+  });
+});
