@@ -13,11 +13,12 @@ function stopMocks() {
   stopping ??= Promise.all(mocks.map((mock) => mock.stop()));
   return stopping;
 }
-for (const signal of ["SIGINT", "SIGTERM"]) {
+// The exit codes a shell gives a process ended by these signals (128 + the signal's number).
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   process.once(signal, async () => {
     say(`\n${signal}: stopping the Prism mocks`);
     await stopMocks();
-    process.exit(130);
+    process.exit(code);
   });
 }
 

@@ -47,7 +47,8 @@ function freePort() {
 }
 
 /**
- * Starts Prism on a free port from `openapi/<name>.yaml`.
+ * Starts Prism on a free port from `openapi/<name>.yaml`. Another process can take the port between our probe and
+ * Prism's listen; Prism then exits with EADDRINUSE, and it is started again on a new port.
  * @param {SpecName} name
  * @returns {Promise<import("./prism.d.mts").PrismMock>}
  */
@@ -55,22 +56,46 @@ export async function startPrism(name) {
   const dir = await mkdtemp(join(tmpdir(), `grantkit-prism-${name}-`));
   const specFile = join(dir, `${name}.json`);
   await writeFile(specFile, JSON.stringify(await mockView(name)));
-  const port = await freePort();
+  for (let tries = 1; ; tries++) {
+    try {
+      const mock = await listen(name, specFile, await freePort());
+      return {
+        url: mock.url,
+        stop: async () => {
+          await mock.stop();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      if (tries < 3 && error instanceof Error && error.message.includes("EADDRINUSE")) continue;
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+}
+
+/**
+ * Runs Prism on `port` and resolves once it listens; rejects (with what Prism printed) if it exits first or does
+ * not listen in time.
+ * @param {SpecName} name
+ * @param {string} specFile
+ * @param {number} port
+ */
+async function listen(name, specFile, port) {
   const child = spawn(process.execPath, [prismBin, "mock", "--host", "127.0.0.1", "--port", String(port), specFile], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  const output = [];
+  // The readiness line can arrive split across chunks: look in what came so far, keeping only a recent tail.
+  let output = "";
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Prism (${name}) did not start within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
     const onData = (/** @type {Buffer} */ chunk) => {
-      const text = chunk.toString();
-      output.push(text);
-      if (output.length > 50) output.shift();
-      if (text.includes("Prism is listening")) {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (output.includes("Prism is listening")) {
         clearTimeout(timer);
         resolve(undefined);
       }
@@ -79,7 +104,7 @@ export async function startPrism(name) {
     child.stderr.on("data", onData);
     exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`Prism (${name}) exited with ${code} before listening:\n${output.join("")}`));
+      reject(new Error(`Prism (${name}) exited with ${code} before listening:\n${output}`));
     });
   });
 
@@ -91,7 +116,6 @@ export async function startPrism(name) {
       await exited;
       clearTimeout(forced);
     }
-    await rm(dir, { recursive: true, force: true });
   }
 
   try {
