@@ -7,8 +7,10 @@ const init = { request, status: 404, statusText: "Not Found", headers: new Heade
 
 describe("error classes", () => {
   it("match with instanceof across the ESM and CommonJS builds loaded side by side", async () => {
-    const cjs = createRequire(import.meta.url)("../dist/core/index.cjs") as typeof import("../src/core/index.js");
-    const esm = (await import("../dist/core/index.js")) as typeof import("../src/core/index.js");
+    // The built files (the test task runs after the build); a path in a variable keeps tsc from resolving it.
+    const builtCore = "../dist/core/index";
+    const cjs = createRequire(import.meta.url)(`${builtCore}.cjs`) as typeof import("../src/core/index.js");
+    const esm = (await import(`${builtCore}.js`)) as typeof import("../src/core/index.js");
     expect(cjs.ApiError).not.toBe(esm.ApiError);
     expect(new cjs.ApiError(init)).toBeInstanceOf(esm.ApiError);
     expect(new esm.ApiError(init)).toBeInstanceOf(cjs.ApiError);
