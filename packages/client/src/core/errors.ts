@@ -1,6 +1,6 @@
 /**
  * The errors every grantkit client throws. Each names what happened and to which request; none ever carries a
- * bearer token or a client secret (the transport scrubs them from anything a server sends back).
+ * bearer token or a client secret (the transport redacts them from anything a server sends back).
  */
 
 /** What a call was: method and URL, with the query but never credentials. */

@@ -12,7 +12,7 @@ export interface TransportOptions {
   fetch?: typeof globalThis.fetch;
   /** The bearer token for an attempt. Absent for endpoints that take no token (token endpoints). */
   getToken?: () => Promise<string>;
-  /** Milliseconds one attempt may take, reading the body included. Default 10 000. */
+  /** Milliseconds one attempt may take, reading the body included; getting its token has as long again. Default 10 000. */
   timeoutMs?: number;
   /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
   retry?: RetryOptions | false;
