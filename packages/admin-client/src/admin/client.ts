@@ -1,4 +1,5 @@
 import {
+  checkClientCredentials,
   checkNonEmptyString,
   createRawClient,
   invalid,
@@ -14,7 +15,7 @@ import { TenantClients } from "./clients.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
 import { ClientSecrets, type SecretsContext } from "./secrets.js";
-import { checkCredentials, vantageTokenExchange, type AdminClientCredentials } from "./token.js";
+import { vantageTokenExchange, type AdminClientCredentials } from "./token.js";
 
 /** The admin API versions. `v2` (the vendor's current docs) takes the same fields as `v1`. */
 export type AdminApiVersion = "v1" | "v2";
@@ -89,7 +90,7 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   const apiUrl = rootUrl(options.apiUrl, "apiUrl") ?? (baseUrl && `${baseUrl}/api/adminapi2/${apiVersion}`);
   if (apiUrl === undefined) invalid("Pass baseUrl (the region's root, such as https://vantage-us.abbyy.com) or apiUrl");
   const credentials = options.clientCredentials;
-  if (credentials !== undefined) checkCredentials(credentials);
+  if (credentials !== undefined) checkClientCredentials(credentials);
   const tokenUrl = rootUrl(options.tokenUrl, "tokenUrl") ?? (baseUrl && `${baseUrl}/auth2/connect/token`);
   if (credentials !== undefined && tokenUrl === undefined) {
     invalid("clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl");

@@ -1,4 +1,4 @@
-import { checkNonEmptyString, requestToken, type IssuedToken, type TransportOptions } from "@grantkit/client/core";
+import { checkClientCredentials, requestToken, type IssuedToken, type TransportOptions } from "@grantkit/client/core";
 import type { TokenRequest } from "@grantkit/types";
 
 /** An API client's credentials, exchanged for an admin API token at the region's token endpoint. */
@@ -10,19 +10,13 @@ export interface AdminClientCredentials {
 /** The scopes the admin API needs (the only value the spec's token request takes). */
 export const ADMIN_TOKEN_SCOPE: TokenRequest["scope"] = "openid permissions global.wildcard";
 
-export function checkCredentials(credentials: AdminClientCredentials): void {
-  checkNonEmptyString(credentials?.clientId, "clientCredentials.clientId");
-  // The message names the option, never its value.
-  checkNonEmptyString(credentials.clientSecret, "clientCredentials.clientSecret");
-}
-
 /** The exchange of client credentials for a token at Vantage's `/auth2/connect/token` (a form body, not JSON). */
 export function vantageTokenExchange(
   tokenUrl: string,
   options: Pick<TransportOptions, "fetch" | "timeoutMs" | "retry">,
 ): (credentials: AdminClientCredentials) => Promise<IssuedToken> {
   return (credentials) => {
-    checkCredentials(credentials);
+    checkClientCredentials(credentials);
     const form: TokenRequest = {
       grant_type: "client_credentials",
       client_id: credentials.clientId,

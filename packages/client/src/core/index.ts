@@ -17,4 +17,4 @@ export {
 export { walkPages, type Page } from "./pagination.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 export { createTransport, DEFAULT_TIMEOUT_MS, requestInfoOf, type Transport, type TransportOptions } from "./transport.js";
-export { checkId, checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "./validate.js";
+export { checkClientCredentials, checkId, checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "./validate.js";

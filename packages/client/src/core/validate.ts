@@ -15,6 +15,13 @@ export function checkId(id: unknown, name: string): asserts id is string {
   checkNonEmptyString(id, name);
 }
 
+/** Client credentials for a token exchange. The message names the option, never its value. */
+export function checkClientCredentials(credentials: { clientId?: unknown; clientSecret?: unknown }): void {
+  checkObject(credentials, "clientCredentials");
+  checkNonEmptyString(credentials.clientId, "clientCredentials.clientId");
+  checkNonEmptyString(credentials.clientSecret, "clientCredentials.clientSecret");
+}
+
 export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
   if (!value || typeof value !== "object" || Array.isArray(value)) invalid(`${name} must be an object`);
 }
