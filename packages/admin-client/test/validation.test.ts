@@ -276,3 +276,17 @@ describe("client options", () => {
     expect(message).toBe("clientCredentials.clientSecret must be a non-empty string");
   });
 });
+
+describe("ids that would leave their route", () => {
+  for (const id of [".", "..", "a\ud800"]) {
+    it(`refuses the client id ${JSON.stringify(id)} for secrets.create and clients.create, sending nothing`, async () => {
+      expect(await refused(admin.secrets.create(id))).toMatch(/^clientId must /);
+      expect(await refused(admin.clients.create({ ...newClient, clientId: id }))).toMatch(/^clientId must /);
+      expect(await refused(admin.provisionClient({ ...newClient, clientId: id }))).toMatch(/^clientId must /);
+    });
+
+    it(`refuses the tenant id ${JSON.stringify(id)} when the client is created`, () => {
+      expect(() => createAdminClient({ apiUrl: server.url, tenantId: id, token: "test-token" })).toThrow(/^tenantId must /);
+    });
+  }
+});

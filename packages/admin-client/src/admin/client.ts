@@ -1,6 +1,6 @@
 import {
   checkClientCredentials,
-  checkNonEmptyString,
+  checkId,
   createRawClient,
   invalid,
   resolveTokenSource,
@@ -84,7 +84,7 @@ function rootUrl(value: string | undefined, name: string): string | undefined {
  */
 export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   const { tenantId, apiVersion = "v1" } = options;
-  checkNonEmptyString(tenantId, "tenantId");
+  checkId(tenantId, "tenantId");
   if (!VERSIONS.includes(apiVersion)) invalid(`apiVersion must be "v1" or "v2", got ${JSON.stringify(apiVersion)}`);
   const baseUrl = rootUrl(options.baseUrl, "baseUrl");
   const apiUrl = rootUrl(options.apiUrl, "apiUrl") ?? (baseUrl && `${baseUrl}/api/adminapi2/${apiVersion}`);

@@ -1,6 +1,7 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
 import { ResponseParseError } from "./errors.js";
 import { createTransport, requestInfoOf, type TransportOptions } from "./transport.js";
+import { checkId } from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
@@ -22,7 +23,18 @@ export function createRawClient<Paths extends {}>(
   baseUrl: string,
   options: ClientOptions & Pick<TransportOptions, "getToken" | "secrets">,
 ): RawClient<Paths> {
-  return createClient<Paths>({ baseUrl, headers: options.headers, fetch: createTransport(options) });
+  return createClient<Paths>({ baseUrl, headers: options.headers, fetch: createTransport(options), pathSerializer: checkedPath });
+}
+
+const PATH_PARAMETER = /\{([^{}]+)\}/g;
+
+/**
+ * Every path parameter of every call, `raw` calls included, is checked before openapi-fetch encodes it, so no id
+ * can leave the route it names (and a missing one is not sent as a literal `{id}`).
+ */
+function checkedPath(pathname: string, params: Record<string, unknown>): string {
+  for (const [, name] of pathname.matchAll(PATH_PARAMETER)) checkId(params[name as string], `path parameter ${name}`);
+  return defaultPathSerializer(pathname, params);
 }
 
 /**

@@ -10,9 +10,19 @@ export function checkNonEmptyString(value: unknown, name: string): asserts value
   if (typeof value !== "string" || value.length === 0) invalid(`${name} must be a non-empty string`);
 }
 
-/** An id in a path: empty, it would address another operation (`/client-grants/` is the list). */
-export function checkId(id: unknown, name: string): asserts id is string {
+/** A UTF-16 surrogate without its pair: no URL can encode it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An id in a path must address exactly the route it names. Empty, it would address another operation
+ * (`/client-grants/` is the list); `.` and `..` stay unencoded by `encodeURIComponent`, and the URL parser resolves
+ * them (and their `%2e` forms) as dot segments, so `DELETE /client-grants/..` would go to `DELETE /`.
+ */
+export function checkId(id: unknown, name: string, maxLength = Number.POSITIVE_INFINITY): asserts id is string {
   checkNonEmptyString(id, name);
+  if (id === "." || id === "..") invalid(`${name} must not be "${id}": it would address another route`);
+  if (LONE_SURROGATE.test(id)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
+  if (id.length > maxLength) invalid(`${name} must be at most ${maxLength} characters, got ${id.length}`);
 }
 
 /** Client credentials for a token exchange. The message names the option, never its value. */

@@ -39,6 +39,8 @@ export interface WalkOptions extends CallOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 50;
+/** The spec's `maxLength` of an organization id. */
+const ORGANIZATION_ID_MAX = 50;
 
 /** `client.clientGrants`: the client grants of a tenant, and the organizations they are assigned to. */
 export class ClientGrants {
@@ -158,7 +160,7 @@ export class ClientGrants {
     grantId: string,
     options: CallOptions = {},
   ): Promise<OrganizationClientGrant> {
-    checkId(organizationId, "organizationId");
+    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkId(grantId, "grantId");
     return dataOf(
       await this.#raw.POST("/organizations/{id}/client-grants", {
@@ -171,7 +173,7 @@ export class ClientGrants {
 
   /** `DELETE /organizations/{id}/client-grants/{grant_id}`: removes the grant from the organization. */
   async removeFromOrganization(organizationId: string, grantId: string, options: CallOptions = {}): Promise<void> {
-    checkId(organizationId, "organizationId");
+    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkId(grantId, "grantId");
     await this.#raw.DELETE("/organizations/{id}/client-grants/{grant_id}", {
       params: { path: { id: organizationId, grant_id: grantId } },
@@ -185,7 +187,7 @@ export class ClientGrants {
     query: ListOrganizationClientGrantsQuery = {},
     options: CallOptions = {},
   ): Promise<ListOrganizationClientGrantsResponse> {
-    checkId(organizationId, "organizationId");
+    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkPaging(query);
     return dataOf(
       await this.#raw.GET("/organizations/{id}/client-grants", {
