@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { echoedForms, everythingShown } from "@grantkit/tools/error-views";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, createAdminClient, ProvisioningError, ResponseParseError, type CreatedClientSecret } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, SECRET_VALUE, startServer, type TestServer } from "./support/server.js";
@@ -12,29 +13,10 @@ afterEach(() => server?.close());
 
 // With the characters servers escape (`+`, `/`, `=`, a space), so an echo in any encoding is looked for.
 const CLIENT_SECRET = "cs_AUTHENTICATING+CLIENT/SECRET=77 x";
-const ENCODED_SECRETS = [CLIENT_SECRET, encodeURIComponent(CLIENT_SECRET), new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2)];
+const ENCODED_SECRETS = echoedForms(CLIENT_SECRET);
 
 function adminFor(url: string, auth: Record<string, unknown> = { token: "test-token" }) {
   return createAdminClient({ apiUrl: url, tokenUrl: `${url}/auth2/connect/token`, tenantId: "t1", retry: false, ...auth } as Parameters<typeof createAdminClient>[0]);
-}
-
-/** Every way a value might be shown: message, stack, JSON, String(), util.inspect (which console.log uses), the cause chain. */
-function everythingShown(value: unknown): string {
-  const shown: string[] = [];
-  for (let current: unknown = value, depth = 0; current !== undefined && depth < 5; depth++) {
-    const error = current instanceof Error ? current : undefined;
-    shown.push(
-      JSON.stringify(current) ?? "",
-      String(current),
-      `${current as string}`,
-      inspect(current, { depth: Infinity, showHidden: true, getters: true }),
-      inspect(current, { depth: Infinity, customInspect: false, showHidden: true }),
-      error?.message ?? "",
-      error?.stack ?? "",
-    );
-    current = error?.cause;
-  }
-  return shown.join("\n");
 }
 
 describe("a created secret", () => {
@@ -102,6 +84,33 @@ describe("errors after a secret was shown", () => {
       expect(error.message).toContain("Secret [redacted] is already in use");
       expect(everythingShown(error)).not.toContain(SECRET_VALUE);
     }
+  });
+
+  it("redact the value in every encoding, in error bodies, their keys and headers", async () => {
+    const forms = echoedForms(SECRET_VALUE);
+    server = await startServer((_req, res, n) => {
+      if (n === 0) return json(res, 200, createdSecret);
+      const echoed = forms.join(" ");
+      json(res, 409, { title: `Conflict ${echoed}`, detail: echoed, errors: Object.fromEntries(forms.map((f) => [f, [f]])) }, { "x-echo": echoed });
+    });
+    const admin = adminFor(server.url);
+    await admin.secrets.create("invoice-robot");
+    const error = await caught(admin.secrets.create("invoice-robot"));
+    const shown = everythingShown(error);
+    expect(shown).toContain("[redacted]");
+    for (const form of forms) expect(shown, form).not.toContain(form);
+  });
+
+  it("keep the authenticating secret out of a provisioning failure whose client answer echoes it", async () => {
+    server = await startServer((req, res) => {
+      if (req.url === "/auth2/connect/token") return json(res, 200, { access_token: "at_ISSUED-BEARER-TOKEN", expires_in: 3600 });
+      if (req.url.endsWith("/clients/")) return json(res, 200, { ...createdClient, clientName: `made with ${CLIENT_SECRET}` });
+      json(res, 503, { title: "Unavailable", status: 503 });
+    });
+    const error = await caught(adminFor(server.url, { clientCredentials: { clientId: "robot", clientSecret: CLIENT_SECRET } }).provisionClient(newClient));
+    expect(error).toBeInstanceOf(ProvisioningError);
+    expect((error as ProvisioningError).client.clientName).toBe("made with [redacted]");
+    for (const form of ENCODED_SECRETS) expect(everythingShown(error)).not.toContain(form);
   });
 
   it("redact it in a provisioning failure after the secret answer arrived but was not the documented secret", async () => {

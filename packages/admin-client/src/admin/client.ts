@@ -3,6 +3,7 @@ import {
   checkId,
   createRawClient,
   invalid,
+  Redactor,
   resolveTokenSource,
   type AuthOptions,
   type CallOptions,
@@ -97,10 +98,10 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   }
 
   const getToken = resolveTokenSource(options, vantageTokenExchange(tokenUrl ?? "", options));
-  // A live list: secret values this client is shown later are added to it (see SecretsContext).
-  const scrubbed = credentials ? [credentials.clientSecret] : [];
-  const raw = createRawClient<AdminPaths>(apiUrl, { ...options, getToken, secrets: scrubbed });
-  const context: SecretsContext = { raw, tenantId, scrubbed };
+  // Secret values this client is shown later are added to it (see SecretsContext).
+  const redactor = new Redactor(credentials ? [credentials.clientSecret] : []);
+  const raw = createRawClient<AdminPaths>(apiUrl, { ...options, getToken, redactor });
+  const context: SecretsContext = { raw, tenantId, redactor };
   return {
     clients: new TenantClients(raw, tenantId),
     secrets: new ClientSecrets(context),

@@ -51,6 +51,9 @@ export async function provisionClient(
   try {
     return { client, secret: await postSecret(context, clientId, secret, callOptions) };
   } catch (error) {
-    throw new ProvisioningError(client, clientId, error);
+    // The error reaches logs whole: its client answer and a cause from outside the transport are redacted too.
+    const { redactor } = context;
+    const cause = error instanceof GrantkitError ? error : redactor.redactError(error);
+    throw new ProvisioningError(redactor.redactValue(client) as AdminClient, clientId, cause);
   }
 }

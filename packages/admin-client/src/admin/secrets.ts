@@ -1,4 +1,4 @@
-import { checkId, dataOf, requestInfoOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import { checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
 import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
@@ -8,10 +8,10 @@ export interface SecretsContext {
   raw: RawClient<AdminPaths>;
   tenantId: string;
   /**
-   * The values this client must keep out of every error: the client secret it authenticates with, and each secret
-   * value it has been shown since. The transport reads this list on every attempt, so values added later count.
+   * The values this client keeps out of every error: the client secret it authenticates with, and the secret values
+   * it has been shown since. The transport uses it on every attempt, so values added later count.
    */
-  scrubbed: string[];
+  redactor: Redactor;
 }
 
 /** `POST /tenants/{tenantId}/clients/{clientId}/secrets/` with a body already checked and built by {@link secretBody}. */
@@ -30,7 +30,7 @@ export async function postSecret(
   const data: unknown = dataOf(result);
   // Whatever happens next, a value the server has shown must never reach an error of this client.
   const value = data && typeof data === "object" ? (data as { value?: unknown }).value : undefined;
-  if (typeof value === "string" && value !== "") context.scrubbed.push(value);
+  if (typeof value === "string" && value !== "") context.redactor.add(value);
   return readCreatedSecret(data, requestInfoOf(result.response), {
     status: result.response.status,
     contentType: result.response.headers.get("content-type"),

@@ -1,4 +1,5 @@
 import { InvalidRequestError, ResponseParseError } from "./errors.js";
+import { Redactor } from "./redaction.js";
 import { createTransport, type TransportOptions } from "./transport.js";
 import { checkNonEmptyString } from "./validate.js";
 
@@ -74,7 +75,7 @@ export async function requestToken(
   clientSecret: string,
   options: Pick<TransportOptions, "fetch" | "timeoutMs" | "retry">,
 ): Promise<IssuedToken> {
-  const response = await createTransport({ ...options, secrets: [clientSecret] })(request);
+  const response = await createTransport({ ...options, redactor: new Redactor([clientSecret]) })(request);
   const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
   if (typeof body.access_token !== "string" || body.access_token === "" || typeof body.expires_in !== "number") {
     throw new ResponseParseError(

@@ -1,5 +1,6 @@
 import { ApiError, GrantkitError, NetworkError, ResponseParseError, TimeoutError, type RequestInfo } from "./errors.js";
 import { isRetryable, resolveRetry, retryDelayMs, sleep, type Failure, type RetryOptions } from "./retry.js";
+import { Redactor } from "./redaction.js";
 import { checkInteger } from "./validate.js";
 
 /** A `fetch` that sends one openapi-fetch request: auth, timeout, retries, and typed errors. */
@@ -17,10 +18,10 @@ export interface TransportOptions {
   /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
   retry?: RetryOptions | false;
   /**
-   * Values never to show in an error, such as a client secret. The token of the attempt is always scrubbed. The
-   * list is read on every attempt, so values added to it later (a secret the API has just shown) count too.
+   * The values never to show in an error, such as a client secret; the token of the attempt is always redacted
+   * too. Values added to it later (a secret the API has just shown) count from then on.
    */
-  secrets?: readonly string[];
+  redactor?: Redactor;
 }
 
 /**
@@ -32,13 +33,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy = resolveRetry(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const baseRedactor = options.redactor ?? new Redactor();
   checkInteger(timeoutMs, "timeoutMs", 1);
   checkInteger(policy.maxRetries, "retry.maxRetries", 0);
   checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0);
   checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0);
 
   async function attempt(request: Request, body: ArrayBuffer | undefined, info: RequestInfo, token: string | undefined) {
-    const secrets = token === undefined ? options.secrets : [token, ...(options.secrets ?? [])];
+    const redactor = baseRedactor.with(token);
     const headers = new Headers(request.headers);
     if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
 
@@ -56,12 +58,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const response = await fetchImpl(
         new Request(request.url, { method: request.method, headers, body, signal: controller.signal }),
       );
-      return settle(response, await response.text(), info, secrets);
+      return settle(response, await response.text(), info, redactor);
     } catch (error) {
       if (error instanceof GrantkitError) throw error;
       if (timedOut) throw new TimeoutError(info, timeoutMs);
       if (callSignal.aborted) throw callSignal.reason;
-      throw new NetworkError(info, error);
+      throw new NetworkError(info, redactor.redactError(error));
     } finally {
       clearTimeout(timer);
       callSignal.removeEventListener("abort", forwardAbort);
@@ -119,11 +121,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
 }
 
 /** Turns one answer into the response openapi-fetch reads, or the error it stands for. */
-function settle(response: Response, text: string, info: RequestInfo, secrets: readonly string[] | undefined): Response {
+function settle(response: Response, text: string, info: RequestInfo, redactor: Redactor): Response {
   const { status, statusText } = response;
   if (!response.ok) {
-    const body = redact(parseErrorBody(text), secretForms(secrets));
-    throw new ApiError({ request: info, status, statusText, headers: response.headers, body });
+    throw new ApiError({
+      request: info,
+      status,
+      statusText: redactor.redact(statusText),
+      headers: redactor.redactHeaders(response.headers),
+      body: redactor.redactValue(parseErrorBody(text)),
+    });
   }
   // The body is decoded text now: its wire length and encoding no longer describe it.
   const headers = new Headers(response.headers);
@@ -165,33 +172,6 @@ function parseErrorBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/**
- * Each secret as a server may echo it: as sent, URL-encoded, and form-encoded. (JSON escapes are undone by parsing
- * before {@link redact} looks.) Values under 8 characters are left alone: no real token or secret is that short,
- * and redacting one would mangle every message.
- */
-function secretForms(secrets: readonly string[] | undefined): string[] {
-  const forms = new Set<string>();
-  for (const secret of secrets ?? []) {
-    if (secret.length < 8) continue;
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
-    forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
-  }
-  return [...forms];
-}
-
-/** A server may echo what it was sent: never let a credential through into an error body or message. */
-function redact(value: unknown, forms: readonly string[]): unknown {
-  if (forms.length === 0) return value;
-  if (typeof value === "string") return forms.reduce((text, form) => text.split(form).join("[redacted]"), value);
-  if (Array.isArray(value)) return value.map((item) => redact(item, forms));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, forms)]));
-  }
-  return value;
 }
 
 /** The URL as errors show it: never with user info. */

@@ -13,6 +13,11 @@ export function checkNonEmptyString(value: unknown, name: string): asserts value
 /** A UTF-16 surrogate without its pair: no URL can encode it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** `String.prototype.isWellFormed`, which not every runtime the packages support has. */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
 /**
  * An id in a path must address exactly the route it names. Empty, it would address another operation
  * (`/client-grants/` is the list); `.` and `..` stay unencoded by `encodeURIComponent`, and the URL parser resolves
@@ -21,7 +26,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function checkId(id: unknown, name: string, maxLength = Number.POSITIVE_INFINITY): asserts id is string {
   checkNonEmptyString(id, name);
   if (id === "." || id === "..") invalid(`${name} must not be "${id}": it would address another route`);
-  if (LONE_SURROGATE.test(id)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
+  if (!isWellFormed(id)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
   if (id.length > maxLength) invalid(`${name} must be at most ${maxLength} characters, got ${id.length}`);
 }
 

@@ -2,6 +2,7 @@ import type { ManagementPaths } from "@grantkit/types";
 import {
   createRawClient,
   invalid,
+  Redactor,
   resolveTokenSource,
   type AuthOptions,
   type ClientOptions,
@@ -56,7 +57,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const raw = createRawClient<ManagementPaths>(apiUrl, {
     ...options,
     getToken,
-    secrets: options.clientCredentials ? [options.clientCredentials.clientSecret] : [],
+    redactor: new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []),
   });
   return { clientGrants: new ClientGrants(raw), raw };
 }
