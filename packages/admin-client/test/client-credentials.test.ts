@@ -26,6 +26,19 @@ const tokenRequests = (s: TestServer) => s.received.filter((r) => r.url === "/au
 const apiRequests = (s: TestServer) => s.received.filter((r) => r.url !== "/auth2/connect/token");
 
 describe("client credentials", () => {
+  it("drop a token the API answers 401 to, and retry once with a new one", async () => {
+    let issued = 0;
+    server = await startServer((req, res) => {
+      if (req.url === "/auth2/connect/token") return json(res, 200, { access_token: `token-${++issued}`, expires_in: 3600 });
+      if (req.headers.authorization === "Bearer token-1") return json(res, 401, { title: "Unauthorized", status: 401 });
+      json(res, 200, createdSecret);
+    });
+    const admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", clientCredentials: credentials, retry: false });
+    const secret = await admin.secrets.create("invoice-robot");
+    expect(secret.valueDisplay).toBe(createdSecret.valueDisplay);
+    expect(apiRequests(server).map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+  });
+
   it("fetch one token for 20 concurrent calls, and send it as the bearer of each", async () => {
     const s = await region();
     const admin = createAdminClient({ baseUrl: s.url, tenantId: "t1", clientCredentials: credentials });

@@ -97,10 +97,10 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
     invalid("clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl");
   }
 
-  const getToken = resolveTokenSource(options, vantageTokenExchange(tokenUrl ?? "", options));
+  const tokenSource = resolveTokenSource(options, vantageTokenExchange(tokenUrl ?? "", options));
   // Secret values this client is shown later are added to it (see SecretsContext).
   const redactor = new Redactor(credentials ? [credentials.clientSecret] : []);
-  const raw = createRawClient<AdminPaths>(apiUrl, { ...options, getToken, redactor });
+  const raw = createRawClient<AdminPaths>(apiUrl, { ...options, tokenSource, redactor });
   const context: SecretsContext = { raw, tenantId, redactor };
   return {
     clients: new TenantClients(raw, tenantId),

@@ -21,7 +21,7 @@ export interface CallOptions {
 /** An openapi-fetch client whose every request goes through the grantkit transport. */
 export function createRawClient<Paths extends {}>(
   baseUrl: string,
-  options: ClientOptions & Pick<TransportOptions, "getToken" | "redactor">,
+  options: ClientOptions & Pick<TransportOptions, "tokenSource" | "redactor">,
 ): RawClient<Paths> {
   return createClient<Paths>({ baseUrl, headers: options.headers, fetch: createTransport(options), pathSerializer: checkedPath });
 }

@@ -2,7 +2,7 @@
  * `@grantkit/client/core`: the runtime both grantkit clients are built on (auth, retries, timeouts, errors and
  * pagination over openapi-fetch). Application code rarely needs it; `@grantkit/admin-client` imports it.
  */
-export { cachedToken, requestToken, resolveTokenSource, type AuthOptions, type IssuedToken } from "./auth.js";
+export { cachedToken, requestToken, resolveTokenSource, type AuthOptions, type IssuedToken, type TokenSource } from "./auth.js";
 export { createRawClient, dataOf, type CallOptions, type ClientOptions, type RawClient } from "./client.js";
 export {
   ApiError,

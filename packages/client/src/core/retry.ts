@@ -1,4 +1,4 @@
-import { ApiError, type NetworkError } from "./errors.js";
+import { ApiError, type NetworkError, type TimeoutError } from "./errors.js";
 
 /** How failed calls are retried. Pass `retry: false` to a client to turn retries off. */
 export interface RetryOptions {
@@ -32,13 +32,15 @@ export function resolveRetry(options: RetryOptions | false | undefined): RetryPo
   };
 }
 
-/** What went wrong with an attempt: an error status, or no response at all. */
-export type Failure = ApiError | NetworkError;
+/** What went wrong with an attempt: an error status, no response at all, or (for an idempotent exchange) no answer in time. */
+export type Failure = ApiError | NetworkError | TimeoutError;
 
-export function isRetryable(method: string, failure: Failure): boolean {
-  if (!(failure instanceof ApiError)) return RETRIED_ON_FAILURE.has(method);
+/** `idempotent`: the request may be sent again whatever its method (a token exchange). */
+export function isRetryable(method: string, failure: Failure, idempotent = false): boolean {
+  const resendable = idempotent || RETRIED_ON_FAILURE.has(method);
+  if (!(failure instanceof ApiError)) return resendable;
   if (failure.status === 429) return true;
-  return failure.status >= 500 && RETRIED_ON_FAILURE.has(method);
+  return failure.status >= 500 && resendable;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { TokenSource } from "./auth.js";
 import { ApiError, GrantkitError, NetworkError, ResponseParseError, TimeoutError, type RequestInfo } from "./errors.js";
 import { isRetryable, resolveRetry, retryDelayMs, sleep, type Failure, type RetryOptions } from "./retry.js";
 import { Redactor } from "./redaction.js";
@@ -11,9 +12,9 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export interface TransportOptions {
   /** The `fetch` to send requests with. Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** The bearer token for an attempt. Absent for endpoints that take no token (token endpoints). */
-  getToken?: () => Promise<string>;
-  /** Milliseconds one attempt may take, reading the body included; getting its token has as long again. Default 10 000. */
+  /** The bearer token of each attempt. Absent for endpoints that take no token (token endpoints). */
+  tokenSource?: TokenSource;
+  /** Milliseconds one attempt may take, reading the body included; a `getToken` call has as long again. Default 10 000. */
   timeoutMs?: number;
   /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
   retry?: RetryOptions | false;
@@ -22,6 +23,11 @@ export interface TransportOptions {
    * too. Values added to it later (a secret the API has just shown) count from then on.
    */
   redactor?: Redactor;
+  /**
+   * Whether every request of this transport can be sent again whatever its method (a token exchange): it is then
+   * retried on 5xx, network errors and timeouts too.
+   */
+  idempotent?: boolean;
 }
 
 /**
@@ -34,6 +40,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const policy = resolveRetry(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const baseRedactor = options.redactor ?? new Redactor();
+  const idempotent = options.idempotent ?? false;
   checkInteger(timeoutMs, "timeoutMs", 1);
   checkInteger(policy.maxRetries, "retry.maxRetries", 0);
   checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0);
@@ -71,12 +78,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   /**
-   * The token for an attempt, within the call's signal and `timeoutMs`. Its failures are thrown as they are: a
-   * token exchange retries by its own policy (a POST), never again as part of the call that needed the token.
+   * The token for an attempt, within the call's signal, and within `timeoutMs` when the source may never settle by
+   * itself. Its failures are thrown as they are: a token exchange retries by its own policy, never again as part of
+   * the call that needed the token.
    */
   function tokenFor(signal: AbortSignal, info: RequestInfo): Promise<string> | undefined {
-    const getToken = options.getToken;
-    if (!getToken) return undefined;
+    const source = options.tokenSource;
+    if (!source) return undefined;
     return new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
       const settled = () => {
@@ -87,12 +95,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
         settled();
         reject(signal.reason);
       };
-      const timer = setTimeout(() => {
-        settled();
-        reject(new TimeoutError(info, timeoutMs));
-      }, timeoutMs);
+      const timer = source.settles
+        ? undefined
+        : setTimeout(() => {
+            settled();
+            reject(new TimeoutError(info, timeoutMs));
+          }, timeoutMs);
       signal.addEventListener("abort", onAbort, { once: true });
-      getToken().then(
+      source.get().then(
         (token) => (settled(), resolve(token)),
         (error: unknown) => (settled(), reject(error)),
       );
@@ -103,17 +113,28 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // A request body is a stream that can be read once: keep the bytes, and rebuild the request for each attempt.
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const info = { method: request.method, url: displayUrl(request.url) };
+    let tokenDropped = false;
     for (let retry = 0; ; retry++) {
       const token = await tokenFor(request.signal, info);
       let failure: Failure;
       try {
         return await attempt(request, body, info, token);
       } catch (error) {
-        if (!(error instanceof ApiError || error instanceof NetworkError)) throw error;
+        const retried = error instanceof ApiError || error instanceof NetworkError || (idempotent && error instanceof TimeoutError);
+        if (!retried) throw error;
         failure = error;
       }
+      // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
+      if (failure instanceof ApiError && failure.status === 401 && token !== undefined && options.tokenSource?.drop && !tokenDropped) {
+        tokenDropped = true;
+        options.tokenSource.drop(token);
+        retry--;
+        continue;
+      }
       const delay =
-        retry < policy.maxRetries && isRetryable(info.method, failure) ? retryDelayMs(retry, failure, policy) : undefined;
+        retry < policy.maxRetries && isRetryable(info.method, failure, idempotent)
+          ? retryDelayMs(retry, failure, policy)
+          : undefined;
       if (delay === undefined) throw failure;
       await sleep(delay, request.signal);
     }

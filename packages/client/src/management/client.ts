@@ -53,10 +53,10 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     domain ? `https://${domain}/api/v2/` : `${apiUrl.replace(/\/+$/, "")}/`,
     options,
   );
-  const getToken = resolveTokenSource(options, exchange);
+  const tokenSource = resolveTokenSource(options, exchange);
   const raw = createRawClient<ManagementPaths>(apiUrl, {
     ...options,
-    getToken,
+    tokenSource,
     redactor: new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []),
   });
   return { clientGrants: new ClientGrants(raw), raw };
