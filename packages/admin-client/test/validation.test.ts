@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createAdminClient,
   InvalidRequestError,
+  ResponseParseError,
   type AdminApiClient,
   type AdminClientOptions,
   type CreateAdminClientRequest,
@@ -287,6 +288,24 @@ describe("ids that would leave their route", () => {
 
     it(`refuses the tenant id ${JSON.stringify(id)} when the client is created`, () => {
       expect(() => createAdminClient({ apiUrl: server.url, tenantId: id, token: "test-token" })).toThrow(/^tenantId must /);
+    });
+  }
+});
+
+describe("answers of the wrong shape", () => {
+  for (const body of ["null", "42", '"invoice-robot"', "[]"]) {
+    it(`report a created client answered as ${body} as a ResponseParseError`, async () => {
+      await server.close();
+      server = await startServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(body);
+      });
+      const admin = createAdminClient({ apiUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
+      for (const call of [admin.clients.create(newClient), admin.secrets.create("invoice-robot")]) {
+        const error = await caught(call);
+        expect(error).toBeInstanceOf(ResponseParseError);
+        expect(error.message).toContain("where an object was expected");
+      }
     });
   }
 });

@@ -1,4 +1,4 @@
-import { dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import { AN_OBJECT, dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
 import type { AdminClient, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
@@ -12,7 +12,7 @@ export async function postClient(
   const result = await raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId } }, body, signal: options.signal });
   // openapi-fetch's `Readable<>` widens the spec's `allowedScopes` tuple into an array; the answer is the spec's
   // `Client`, so it is typed as one.
-  return dataOf(result) as AdminClient;
+  return dataOf(result, AN_OBJECT) as AdminClient;
 }
 
 /** `admin.clients`: the API clients of the tenant. */

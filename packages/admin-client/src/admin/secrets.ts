@@ -1,4 +1,4 @@
-import { checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
+import { AN_OBJECT, checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
 import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
@@ -27,7 +27,7 @@ export async function postSecret(
     body,
     signal: options.signal,
   });
-  const data: unknown = dataOf(result);
+  const data: unknown = dataOf(result, AN_OBJECT);
   // Whatever happens next, a value the server has shown must never reach an error of this client.
   const value = data && typeof data === "object" ? (data as { value?: unknown }).value : undefined;
   if (typeof value === "string" && value !== "") context.redactor.add(value);

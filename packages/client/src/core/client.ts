@@ -38,17 +38,49 @@ function checkedPath(pathname: string, params: Record<string, unknown>): string 
 }
 
 /**
- * The data of a call. openapi-fetch types it as possibly absent: the transport has thrown for error answers and
- * bodies that are not JSON, and what is left to catch here is an empty 204 where the spec documents a body.
+ * The top-level shape an answer must have to be read at all: valid JSON of the wrong shape (`null`, `42`, `{}` for a
+ * list) is an error here, not a `TypeError` later. Nothing deeper is checked: that would cost every call.
  */
-export function dataOf<Data>(result: { data?: Data; response: Response }): Data {
-  if (result.data === undefined) {
-    const { response } = result;
-    throw new ResponseParseError(
-      requestInfoOf(response),
-      { status: response.status, contentType: response.headers.get("content-type") },
-      "no body where the API documents one",
-    );
-  }
-  return result.data;
+export interface Shape {
+  /** What the answer should have been, for the error: "an object". */
+  readonly expected: string;
+  test(data: unknown): boolean;
+}
+
+const isRecord = (data: unknown): data is Record<string, unknown> =>
+  typeof data === "object" && data !== null && !Array.isArray(data);
+
+/** An answer that is one record (a grant, a client). */
+export const AN_OBJECT: Shape = { expected: "an object", test: isRecord };
+
+/** A list answer: a plain array, or an object holding the items under `key` (with totals or a checkpoint). */
+export function listShape(key: string): Shape {
+  return {
+    expected: `an array, or an object with a \`${key}\` array`,
+    test: (data) => Array.isArray(data) || (isRecord(data) && Array.isArray(data[key])),
+  };
+}
+
+function describeJson(data: unknown): string {
+  if (data === null) return "null";
+  if (Array.isArray(data)) return "an array";
+  return isRecord(data) ? "an object" : `a ${typeof data}`;
+}
+
+/**
+ * The data of a call, checked against its top-level shape. openapi-fetch types it as possibly absent: the transport
+ * has thrown for error answers and bodies that are not JSON; an empty body where the API documents one is caught here.
+ */
+export function dataOf<Data>(result: { data?: Data; response: Response }, shape: Shape): Data {
+  const { data, response } = result;
+  const reason =
+    data === undefined ? "no body where the API documents one"
+    : shape.test(data) ? undefined
+    : `${describeJson(data)} where ${shape.expected} was expected`;
+  if (reason === undefined) return data as Data;
+  throw new ResponseParseError(
+    requestInfoOf(response),
+    { status: response.status, contentType: response.headers.get("content-type") },
+    reason,
+  );
 }

@@ -3,7 +3,16 @@
  * pagination over openapi-fetch). Application code rarely needs it; `@grantkit/admin-client` imports it.
  */
 export { cachedToken, requestToken, resolveTokenSource, type AuthOptions, type IssuedToken, type TokenSource } from "./auth.js";
-export { createRawClient, dataOf, type CallOptions, type ClientOptions, type RawClient } from "./client.js";
+export {
+  AN_OBJECT,
+  createRawClient,
+  dataOf,
+  listShape,
+  type CallOptions,
+  type ClientOptions,
+  type RawClient,
+  type Shape,
+} from "./client.js";
 export {
   ApiError,
   GrantkitError,

@@ -11,7 +11,7 @@ import type {
   OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
-import { checkId, dataOf, walkPages, type CallOptions, type RawClient } from "../core/index.js";
+import { AN_OBJECT, checkId, dataOf, listShape, walkPages, type CallOptions, type RawClient } from "../core/index.js";
 import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
 
 /** One page of client grants, whichever of the three list shapes the server answered with. */
@@ -39,6 +39,8 @@ export interface WalkOptions extends CallOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 50;
+const GRANT_LIST = listShape("client_grants");
+const ORGANIZATION_LIST = listShape("organizations");
 /** The spec's `maxLength` of an organization id. */
 const ORGANIZATION_ID_MAX = 50;
 
@@ -53,7 +55,7 @@ export class ClientGrants {
   /** `GET /client-grants`: one call, answered in the shape the query asks for. */
   async list(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ListClientGrantsResponse> {
     checkListQuery(query);
-    return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal }));
+    return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal }), GRANT_LIST);
   }
 
   /** One page of grants as `{ items, total?, next? }`, whichever list shape the server answered with. */
@@ -108,13 +110,13 @@ export class ClientGrants {
   /** `POST /client-grants`: `audience` is required; `client_id` and `default_for` exclude each other. */
   async create(body: CreateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
     checkCreate(body);
-    return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal }));
+    return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal }), AN_OBJECT);
   }
 
   /** `GET /client-grants/{id}`. */
   async get(id: string, options: CallOptions = {}): Promise<ClientGrant> {
     checkId(id, "id");
-    return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal }));
+    return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal }), AN_OBJECT);
   }
 
   /**
@@ -129,6 +131,7 @@ export class ClientGrants {
     checkUpdate(body);
     return dataOf(
       await this.#raw.PATCH("/client-grants/{id}", { params: { path: { id } }, body, signal: options.signal }),
+      AN_OBJECT,
     );
   }
 
@@ -151,6 +154,7 @@ export class ClientGrants {
         params: { path: { id }, query },
         signal: options.signal,
       }),
+      ORGANIZATION_LIST,
     );
   }
 
@@ -168,6 +172,7 @@ export class ClientGrants {
         body: { grant_id: grantId },
         signal: options.signal,
       }),
+      AN_OBJECT,
     );
   }
 
@@ -194,6 +199,7 @@ export class ClientGrants {
         params: { path: { id: organizationId }, query },
         signal: options.signal,
       }),
+      GRANT_LIST,
     );
   }
 }
