@@ -272,6 +272,21 @@ describe("client options", () => {
     expect(refusedOptions({ apiVersion: "v3" })).toBe('apiVersion must be "v1" or "v2", got "v3"');
   });
 
+  it("reject options of the wrong type", () => {
+    expect(() => createAdminClient(null as never)).toThrow("The client options must be an object");
+    expect(refusedOptions({ headers: { "x-a": 5 } })).toBe("headers.x-a must be a string");
+    expect(refusedOptions({ fetch: 5 })).toBe("fetch must be a function");
+    expect(refusedOptions({ apiUrl: 5 })).toBe("apiUrl must be an absolute http(s) URL such as https://vantage-us.abbyy.com");
+  });
+
+  it("reject a URL with a user name and password, without repeating the password", () => {
+    for (const name of ["baseUrl", "apiUrl", "tokenUrl"]) {
+      const message = refusedOptions({ [name]: "https://robot:Pa55-w0rd-XYZ@vantage-us.abbyy.com" });
+      expect(message).toMatch(new RegExp(`^${name} must not hold a user name or password`));
+      expect(message).not.toContain("Pa55-w0rd-XYZ");
+    }
+  });
+
   it("reject empty client credentials without echoing them", () => {
     const message = refusedOptions({ token: undefined, tokenUrl: server.url, clientCredentials: { clientId: "robot", clientSecret: "" } });
     expect(message).toBe("clientCredentials.clientSecret must be a non-empty string");
@@ -288,6 +303,27 @@ describe("ids that would leave their route", () => {
 
     it(`refuses the tenant id ${JSON.stringify(id)} when the client is created`, () => {
       expect(() => createAdminClient({ apiUrl: server.url, tenantId: id, token: "test-token" })).toThrow(/^tenantId must /);
+    });
+  }
+});
+
+describe("arguments of the wrong type", () => {
+  const any = (value: unknown) => value as never;
+  const cycle: Record<string, unknown> = { ...newClient };
+  cycle.self = cycle;
+  const calls: Array<[string, () => Promise<unknown>, RegExp]> = [
+    ["a null client", () => admin.clients.create(any(null)), /The client must be an object/],
+    ["null call options", () => admin.clients.create(newClient, any(null)), /options must be an object/],
+    ["a signal that is not an AbortSignal", () => admin.secrets.create("invoice-robot", {}, { signal: any("x") }), /callOptions.signal must be an AbortSignal/],
+    ["null secret options", () => admin.secrets.create("invoice-robot", any(null)), /The secret options must be an object/],
+    ["null provisioning call options", () => admin.provisionClient(newClient, {}, any(null)), /callOptions must be an object/],
+    ["a sparse allowedGrantTypes", () => admin.clients.create({ ...newClient, allowedGrantTypes: any([, "client_credentials"]) }), /allowedGrantTypes\[0\] must be a non-empty string/],
+    ["a BigInt in a body", () => admin.clients.create({ ...newClient, requireClientSecret: any(1n) }), /requireClientSecret cannot be sent as JSON/],
+    ["a cycle in a body", () => admin.provisionClient(any(cycle)), /refers back to itself/],
+  ];
+  for (const [name, call, message] of calls) {
+    it(`refuse ${name}, sending nothing`, async () => {
+      expect(await refused(call())).toMatch(message);
     });
   }
 });

@@ -19,6 +19,17 @@ describe("error classes", () => {
     expect(new cjs.TimeoutError(request, 5)).not.toBeInstanceOf(esm.ApiError);
   });
 
+  it("match InvalidRequestError across the builds too, and as a TypeError", async () => {
+    const builtCore = "../dist/core/index";
+    const cjs = createRequire(import.meta.url)(`${builtCore}.cjs`) as typeof import("../src/core/index.js");
+    const esm = (await import(`${builtCore}.js`)) as typeof import("../src/core/index.js");
+    expect(new cjs.InvalidRequestError("x")).toBeInstanceOf(esm.InvalidRequestError);
+    expect(new esm.InvalidRequestError("x")).toBeInstanceOf(cjs.InvalidRequestError);
+    expect(new cjs.InvalidRequestError("x")).toBeInstanceOf(TypeError);
+    expect(new cjs.InvalidRequestError("x")).not.toBeInstanceOf(esm.GrantkitError);
+    expect(new TypeError("x")).not.toBeInstanceOf(esm.InvalidRequestError);
+  });
+
   it("do not match what they are not", () => {
     expect(new ApiError(init)).not.toBeInstanceOf(TimeoutError);
     expect(new Error("x")).not.toBeInstanceOf(GrantkitError);

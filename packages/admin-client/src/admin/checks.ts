@@ -9,7 +9,7 @@ export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions",
 /** An origin as CORS compares it: scheme, host and optional port. No path (not even `/`), query or fragment. */
 const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+$/;
 
-export function isAbsoluteUrl(value: string): boolean {
+function isAbsoluteUrl(value: string): boolean {
   try {
     new URL(value);
     return true;
@@ -22,7 +22,8 @@ export function isAbsoluteUrl(value: string): boolean {
 function eachItem(items: unknown, name: string, check: (item: unknown, at: string) => void): void {
   if (items === undefined) return;
   if (!Array.isArray(items)) invalid(`${name} must be an array of strings`);
-  items.forEach((item, index) => check(item, `${name}[${index}]`));
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON would send as null.
+  for (let index = 0; index < items.length; index++) check(items[index], `${name}[${index}]`);
 }
 
 function checkScopes(scopes: unknown): void {

@@ -1,6 +1,8 @@
 import {
   checkClientCredentials,
+  checkClientOptions,
   checkId,
+  checkUrl,
   createRawClient,
   invalid,
   Redactor,
@@ -11,7 +13,6 @@ import {
   type RawClient,
 } from "@grantkit/client/core";
 import type { AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
-import { isAbsoluteUrl } from "./checks.js";
 import { TenantClients } from "./clients.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
@@ -67,9 +68,7 @@ const VERSIONS: readonly string[] = ["v1", "v2"];
 /** A URL option, checked, without the trailing slashes that would double up when paths are appended. */
 function rootUrl(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^https?:\/\//i.test(value) || !isAbsoluteUrl(value)) {
-    invalid(`${name} must be an absolute http(s) URL such as https://vantage-us.abbyy.com, got ${JSON.stringify(value)}`);
-  }
+  checkUrl(value, name, "https://vantage-us.abbyy.com");
   return value.replace(/\/+$/, "");
 }
 
@@ -84,6 +83,7 @@ function rootUrl(value: string | undefined, name: string): string | undefined {
  * });
  */
 export function createAdminClient(options: AdminClientOptions): AdminApiClient {
+  checkClientOptions(options);
   const { tenantId, apiVersion = "v1" } = options;
   checkId(tenantId, "tenantId");
   if (!VERSIONS.includes(apiVersion)) invalid(`apiVersion must be "v1" or "v2", got ${JSON.stringify(apiVersion)}`);
@@ -105,7 +105,7 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   return {
     clients: new TenantClients(raw, tenantId),
     secrets: new ClientSecrets(context),
-    provisionClient: (body, secretOptions, callOptions = {}) => provisionClient(context, body, secretOptions, callOptions),
+    provisionClient: (body, secretOptions, callOptions) => provisionClient(context, body, secretOptions, callOptions),
     raw,
   };
 }

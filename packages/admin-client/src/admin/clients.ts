@@ -1,4 +1,4 @@
-import { AN_OBJECT, dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import { AN_OBJECT, checkCallOptions, dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
 import type { AdminClient, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
@@ -41,6 +41,7 @@ export class TenantClients {
    */
   async create(body: CreateAdminClientRequest, options: CallOptions = {}): Promise<AdminClient> {
     checkCreateClient(body);
+    checkCallOptions(options);
     return postClient(this.#raw, this.#tenantId, body, options);
   }
 }

@@ -1,4 +1,4 @@
-import { GrantkitError, type CallOptions } from "@grantkit/client/core";
+import { checkCallOptions, GrantkitError, type CallOptions } from "@grantkit/client/core";
 import type { AdminClient, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 import { postClient } from "./clients.js";
@@ -41,10 +41,11 @@ export async function provisionClient(
   context: SecretsContext,
   body: CreateAdminClientRequest,
   secretOptions: SecretOptions | undefined,
-  callOptions: CallOptions,
+  callOptions: CallOptions = {},
 ): Promise<ProvisionedClient> {
   checkCreateClient(body);
   const secret = secretBody(secretOptions);
+  checkCallOptions(callOptions, "callOptions");
   const client = await postClient(context.raw, context.tenantId, body, callOptions);
   // The id the API answered with is the one that exists; the requested one if the answer left it out.
   const clientId = typeof client?.clientId === "string" && client.clientId !== "" ? client.clientId : body.clientId;

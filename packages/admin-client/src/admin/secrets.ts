@@ -1,4 +1,4 @@
-import { AN_OBJECT, checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
+import { AN_OBJECT, checkCallOptions, checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
 import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
@@ -58,6 +58,7 @@ export class ClientSecrets {
    */
   async create(clientId: string, options?: SecretOptions, callOptions: CallOptions = {}): Promise<CreatedClientSecret> {
     checkId(clientId, "clientId");
+    checkCallOptions(callOptions, "callOptions");
     return postSecret(this.#context, clientId, secretBody(options), callOptions);
   }
 }

@@ -1,7 +1,7 @@
-import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
+import createClient, { createQuerySerializer, defaultPathSerializer, type Client } from "openapi-fetch";
 import { ResponseParseError } from "./errors.js";
 import { createTransport, requestInfoOf, type TransportOptions } from "./transport.js";
-import { checkId } from "./validate.js";
+import { checkId, checkJson, checkQuery } from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
@@ -23,7 +23,14 @@ export function createRawClient<Paths extends {}>(
   baseUrl: string,
   options: ClientOptions & Pick<TransportOptions, "tokenSource" | "redactor">,
 ): RawClient<Paths> {
-  return createClient<Paths>({ baseUrl, headers: options.headers, fetch: createTransport(options), pathSerializer: checkedPath });
+  return createClient<Paths>({
+    baseUrl,
+    headers: options.headers,
+    fetch: createTransport(options),
+    pathSerializer: checkedPath,
+    querySerializer: checkedQuery,
+    bodySerializer: checkedBody,
+  });
 }
 
 const PATH_PARAMETER = /\{([^{}]+)\}/g;
@@ -35,6 +42,20 @@ const PATH_PARAMETER = /\{([^{}]+)\}/g;
 function checkedPath(pathname: string, params: Record<string, unknown>): string {
   for (const [, name] of pathname.matchAll(PATH_PARAMETER)) checkId(params[name as string], `path parameter ${name}`);
   return defaultPathSerializer(pathname, params);
+}
+
+const serializeQuery = createQuerySerializer();
+
+/** The query of every call, `raw` calls included, is checked before it is serialized (no nested object, no Symbol). */
+function checkedQuery(query: Record<string, unknown>): string {
+  checkQuery(query);
+  return serializeQuery(query);
+}
+
+/** Every body is checked before `JSON.stringify`, which throws on a BigInt or a cycle and sends holes as `null`. */
+function checkedBody(body: unknown): string {
+  checkJson(body, "The request body");
+  return JSON.stringify(body);
 }
 
 /**

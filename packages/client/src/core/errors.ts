@@ -28,27 +28,37 @@ export interface RateLimit {
  */
 const kinds = Symbol.for("grantkit.error.kinds");
 
+/** Whether `value` was made by `type` (of either build), by the kinds recorded on it. */
+function isKind(type: Function & { kind?: string }, value: unknown): boolean {
+  // A subclass that names no kind of its own (one an application made) is matched the usual way.
+  if (!Object.hasOwn(type, "kind")) return Function.prototype[Symbol.hasInstance].call(type, value);
+  const recorded = value && typeof value === "object" ? (value as { [kinds]?: unknown })[kinds] : undefined;
+  return Array.isArray(recorded) && recorded.includes(type.kind);
+}
+
+/** Records on `error` the kinds of its class and of each grantkit class above it. */
+function recordKinds(error: Error, type: Function, root: Function): void {
+  const chain: string[] = [];
+  for (; type !== root; type = Object.getPrototypeOf(type)) {
+    if (Object.hasOwn(type, "kind")) chain.push((type as unknown as { kind: string }).kind);
+  }
+  Object.defineProperty(error, kinds, { value: chain });
+}
+
 /** Base class of the errors a grantkit client throws about a request that was sent. */
 export class GrantkitError extends Error {
   /** The kind `instanceof` matches; every subclass names its own. */
   static readonly kind: string = "GrantkitError";
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // A subclass that names no kind of its own (one an application made) is matched the usual way.
-    if (!Object.hasOwn(this, "kind")) return Function.prototype[Symbol.hasInstance].call(this, value);
-    const recorded = value && typeof value === "object" ? (value as { [kinds]?: unknown })[kinds] : undefined;
-    return Array.isArray(recorded) && recorded.includes(this.kind);
+    return isKind(this, value);
   }
 
   override name = "GrantkitError";
 
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
-    const chain: string[] = [];
-    for (let type = new.target as Function; type !== Error; type = Object.getPrototypeOf(type)) {
-      if (Object.hasOwn(type, "kind")) chain.push((type as typeof GrantkitError).kind);
-    }
-    Object.defineProperty(this, kinds, { value: chain });
+    recordKinds(this, new.target, Error);
   }
 
   /** The name, the message and the error's own fields; never a stack, a cause or a request. */
@@ -164,7 +174,18 @@ export class ResponseParseError extends GrantkitError {
 
 /** A call or an option the API would reject, caught before any request was sent. */
 export class InvalidRequestError extends TypeError {
+  static readonly kind: string = "InvalidRequestError";
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isKind(this, value);
+  }
+
   override name = "InvalidRequestError";
+
+  constructor(message?: string) {
+    super(message);
+    recordKinds(this, new.target, TypeError);
+  }
 }
 
 function describe(cause: unknown): string {

@@ -27,4 +27,16 @@ export { walkPages, type Page } from "./pagination.js";
 export { Redactor } from "./redaction.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 export { createTransport, DEFAULT_TIMEOUT_MS, requestInfoOf, type Transport, type TransportOptions } from "./transport.js";
-export { checkClientCredentials, checkId, checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "./validate.js";
+export {
+  checkCallOptions,
+  checkClientCredentials,
+  checkClientOptions,
+  checkId,
+  checkInteger,
+  checkItemLengths,
+  checkNonEmptyString,
+  checkObject,
+  checkQuery,
+  checkUrl,
+  invalid,
+} from "./validate.js";

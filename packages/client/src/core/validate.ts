@@ -52,9 +52,109 @@ export function checkInteger(value: unknown, name: string, min: number, max = Nu
 export function checkItemLengths(items: unknown, name: string, min: number, max: number): void {
   if (items === undefined || items === null) return;
   if (!Array.isArray(items)) invalid(`${name} must be an array of strings`);
-  items.forEach((item, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON would send as null.
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index];
     if (typeof item !== "string" || item.length < min || item.length > max) {
       invalid(`${name}[${index}] must be a string of ${min} to ${max} characters`);
     }
-  });
+  }
+}
+
+/** Call options: absent, or an object whose `signal`, when given, is an `AbortSignal`. */
+export function checkCallOptions(options: unknown, name = "options"): void {
+  if (options === undefined) return;
+  checkObject(options, name);
+  const { signal } = options;
+  if (signal !== undefined && !isAbortSignal(signal)) invalid(`${name}.signal must be an AbortSignal`);
+}
+
+/** Duck-typed, so a signal from another realm or a polyfill counts. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const signal = value as Partial<AbortSignal> | null;
+  return typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function";
+}
+
+const isQueryValue = (value: unknown) =>
+  typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+
+/** A query: absent, or an object of strings, finite numbers, booleans, or dense arrays of them. */
+export function checkQuery(query: unknown, name = "query"): void {
+  if (query === undefined) return;
+  checkObject(query, name);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || isQueryValue(value)) continue;
+    if (Array.isArray(value) && isDenseArrayOf(value, isQueryValue)) continue;
+    invalid(`${name}.${key} must be a string, a finite number, a boolean or an array of them`);
+  }
+}
+
+function isDenseArrayOf(items: unknown[], test: (item: unknown) => boolean): boolean {
+  for (let index = 0; index < items.length; index++) {
+    if (!(index in items) || !test(items[index])) return false;
+  }
+  return true;
+}
+
+/**
+ * A request body as JSON can carry it: plain objects, dense arrays, strings, finite numbers, booleans and null,
+ * without cycles. `JSON.stringify` would throw on a BigInt or a cycle, and silently send `null` for an array hole,
+ * `NaN` or a function, so each is refused here with its path.
+ */
+export function checkJson(value: unknown, name: string, ancestors: object[] = []): void {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) invalid(`${name} must be a finite number, got ${value}`);
+    return;
+  }
+  if (typeof value !== "object") invalid(`${name} cannot be sent as JSON (a ${typeof value})`);
+  if (ancestors.includes(value)) invalid(`${name} refers back to itself (a cycle cannot be sent as JSON)`);
+  if (ancestors.length >= 64) invalid(`${name} is nested too deeply`);
+  const inside = [...ancestors, value];
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      if (!(index in value) || value[index] === undefined) invalid(`${name}[${index}] is missing (a hole or undefined)`);
+      checkJson(value[index], `${name}[${index}]`, inside);
+    }
+    return;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) invalid(`${name} must be a plain object or an array`);
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) checkJson(item, `${name}.${key}`, inside);
+  }
+}
+
+/**
+ * A URL option: an absolute http(s) URL without user info. The message never repeats a value holding an `@`,
+ * which may be a password.
+ */
+export function checkUrl(value: unknown, name: string, example: string): asserts value is string {
+  const shown = typeof value === "string" && !value.includes("@") ? `, got ${JSON.stringify(value)}` : "";
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    // Reported below.
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    invalid(`${name} must be an absolute http(s) URL such as ${example}${shown}`);
+  }
+  if (url.username || url.password) {
+    invalid(`${name} must not hold a user name or password (user:password@): pass credentials as token, getToken or clientCredentials`);
+  }
+}
+
+/** The options every client takes besides its location and auth; `timeoutMs` and `retry`'s numbers are checked by the transport. */
+export function checkClientOptions(options: unknown): asserts options is Record<string, unknown> {
+  checkObject(options, "The client options");
+  const { headers, fetch, retry } = options;
+  if (headers !== undefined) {
+    checkObject(headers, "headers");
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value !== "string") invalid(`headers.${name} must be a string`);
+    }
+  }
+  if (fetch !== undefined && typeof fetch !== "function") invalid("fetch must be a function");
+  if (retry !== undefined && retry !== false) checkObject(retry, "retry (an object, or false)");
 }

@@ -1,4 +1,4 @@
-import { checkInteger, checkItemLengths, checkNonEmptyString, checkObject, invalid } from "../core/index.js";
+import { checkInteger, checkItemLengths, checkNonEmptyString, checkObject, checkQuery, invalid } from "../core/index.js";
 import type { CreateClientGrantRequest, ListClientGrantsQuery, UpdateClientGrantRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
@@ -16,6 +16,7 @@ function checkScopes(fields: { scope?: unknown; authorization_details_types?: un
 
 /** The paging parameters every list shares: `per_page` and `take` 1-100, `page` from 0. */
 export function checkPaging(query: { per_page?: unknown; page?: unknown; take?: unknown }): void {
+  checkQuery(query);
   if (query.per_page !== undefined) checkInteger(query.per_page, "per_page", 1, 100);
   if (query.page !== undefined) checkInteger(query.page, "page", 0);
   if (query.take !== undefined) checkInteger(query.take, "take", 1, 100);

@@ -11,7 +11,7 @@ import type {
   OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
-import { AN_OBJECT, checkId, dataOf, listShape, walkPages, type CallOptions, type RawClient } from "../core/index.js";
+import { AN_OBJECT, checkCallOptions, checkId, dataOf, invalid, listShape, walkPages, type CallOptions, type RawClient } from "../core/index.js";
 import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
 
 /** One page of client grants, whichever of the three list shapes the server answered with. */
@@ -54,6 +54,7 @@ export class ClientGrants {
 
   /** `GET /client-grants`: one call, answered in the shape the query asks for. */
   async list(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ListClientGrantsResponse> {
+    checkCallOptions(options);
     checkListQuery(query);
     return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal }), GRANT_LIST);
   }
@@ -77,6 +78,8 @@ export class ClientGrants {
    */
   all(query: ListClientGrantsQuery = {}, options: WalkOptions = {}): AsyncGenerator<ClientGrant, void, undefined> {
     checkListQuery(query);
+    checkCallOptions(options);
+    if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
     const { onPage, ...callOptions } = options;
     let pages = 0;
     let fetched = 0;
@@ -109,12 +112,14 @@ export class ClientGrants {
 
   /** `POST /client-grants`: `audience` is required; `client_id` and `default_for` exclude each other. */
   async create(body: CreateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
+    checkCallOptions(options);
     checkCreate(body);
     return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal }), AN_OBJECT);
   }
 
   /** `GET /client-grants/{id}`. */
   async get(id: string, options: CallOptions = {}): Promise<ClientGrant> {
+    checkCallOptions(options);
     checkId(id, "id");
     return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal }), AN_OBJECT);
   }
@@ -127,6 +132,7 @@ export class ClientGrants {
    * await client.clientGrants.update("cgr_123", { scope: ["read:invoices"], organization_usage: null });
    */
   async update(id: string, body: UpdateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
+    checkCallOptions(options);
     checkId(id, "id");
     checkUpdate(body);
     return dataOf(
@@ -137,6 +143,7 @@ export class ClientGrants {
 
   /** `DELETE /client-grants/{id}`. */
   async delete(id: string, options: CallOptions = {}): Promise<void> {
+    checkCallOptions(options);
     checkId(id, "id");
     await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal });
   }
@@ -147,6 +154,7 @@ export class ClientGrants {
     query: ListClientGrantOrganizationsQuery = {},
     options: CallOptions = {},
   ): Promise<ClientGrantOrganizationsPage> {
+    checkCallOptions(options);
     checkId(id, "id");
     checkPaging(query);
     return dataOf(
@@ -164,6 +172,7 @@ export class ClientGrants {
     grantId: string,
     options: CallOptions = {},
   ): Promise<OrganizationClientGrant> {
+    checkCallOptions(options);
     checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkId(grantId, "grantId");
     return dataOf(
@@ -178,6 +187,7 @@ export class ClientGrants {
 
   /** `DELETE /organizations/{id}/client-grants/{grant_id}`: removes the grant from the organization. */
   async removeFromOrganization(organizationId: string, grantId: string, options: CallOptions = {}): Promise<void> {
+    checkCallOptions(options);
     checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkId(grantId, "grantId");
     await this.#raw.DELETE("/organizations/{id}/client-grants/{grant_id}", {
@@ -192,6 +202,7 @@ export class ClientGrants {
     query: ListOrganizationClientGrantsQuery = {},
     options: CallOptions = {},
   ): Promise<ListOrganizationClientGrantsResponse> {
+    checkCallOptions(options);
     checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
     checkPaging(query);
     return dataOf(

@@ -1,5 +1,7 @@
 import type { ManagementPaths } from "@grantkit/types";
 import {
+  checkClientOptions,
+  checkUrl,
   createRawClient,
   invalid,
   Redactor,
@@ -41,10 +43,15 @@ export interface ManagementClient {
  * const grant = await client.clientGrants.create({ client_id: "abc", audience: "https://api.example.com/" });
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
+  checkClientOptions(options);
   const { domain, baseUrl, tokenUrl } = options;
-  if (domain !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
-    invalid(`domain must be a host name such as example.us.auth0.com (no scheme, no path), got "${domain}"`);
+  if (domain !== undefined && (typeof domain !== "string" || !/^[a-z0-9.-]+(:\d+)?$/i.test(domain))) {
+    // Never repeat a value with an `@`: it may hold a password.
+    const got = typeof domain === "string" && !domain.includes("@") ? `, got "${domain}"` : "";
+    invalid(`domain must be a host name such as example.us.auth0.com (no scheme, no path)${got}`);
   }
+  if (baseUrl !== undefined) checkUrl(baseUrl, "baseUrl", "https://example.us.auth0.com/api/v2");
+  if (tokenUrl !== undefined) checkUrl(tokenUrl, "tokenUrl", "https://example.us.auth0.com/oauth/token");
   if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl)");
   const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
   // The token is for the tenant's Management API: `https://{domain}/api/v2/`, whatever proxy baseUrl points at.
