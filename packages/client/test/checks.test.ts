@@ -53,6 +53,6 @@ describe("checks before the request", () => {
     expect(() => createManagementClient({ domain: "https://example.us.auth0.com", token: "x" })).toThrow(/no scheme/);
     expect(() => createManagementClient({ domain: "example.us.auth0.com" } as never)).toThrow(/exactly one of/);
     expect(() => createManagementClient({ domain: "example.us.auth0.com", token: "x", getToken: () => "y" } as never)).toThrow(/exactly one of/);
-    expect(() => createManagementClient({ domain: "example.us.auth0.com", token: "x", timeoutMs: 0 })).toThrow(/timeoutMs must be an integer >= 1/);
+    expect(() => createManagementClient({ domain: "example.us.auth0.com", token: "x", timeoutMs: 0 })).toThrow(/timeoutMs must be an integer from 1 to 2147483647, got 0/);
   });
 });

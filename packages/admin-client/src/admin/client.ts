@@ -1,5 +1,4 @@
 import {
-  checkClientCredentials,
   checkClientOptions,
   checkId,
   checkUrl,
@@ -91,7 +90,6 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   const apiUrl = rootUrl(options.apiUrl, "apiUrl") ?? (baseUrl && `${baseUrl}/api/adminapi2/${apiVersion}`);
   if (apiUrl === undefined) invalid("Pass baseUrl (the region's root, such as https://vantage-us.abbyy.com) or apiUrl");
   const credentials = options.clientCredentials;
-  if (credentials !== undefined) checkClientCredentials(credentials);
   const tokenUrl = rootUrl(options.tokenUrl, "tokenUrl") ?? (baseUrl && `${baseUrl}/auth2/connect/token`);
   if (credentials !== undefined && tokenUrl === undefined) {
     invalid("clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl");

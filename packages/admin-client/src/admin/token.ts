@@ -1,4 +1,4 @@
-import { checkClientCredentials, requestToken, type IssuedToken, type TransportOptions } from "@grantkit/client/core";
+import { requestToken, type IssuedToken, type TransportOptions } from "@grantkit/client/core";
 import type { TokenRequest } from "@grantkit/types";
 
 /** An API client's credentials, exchanged for an admin API token at the region's token endpoint. */
@@ -16,7 +16,6 @@ export function vantageTokenExchange(
   options: Pick<TransportOptions, "fetch" | "timeoutMs" | "retry">,
 ): (credentials: AdminClientCredentials) => Promise<IssuedToken> {
   return (credentials) => {
-    checkClientCredentials(credentials);
     const form: TokenRequest = {
       grant_type: "client_credentials",
       client_id: credentials.clientId,

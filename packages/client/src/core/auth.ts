@@ -1,7 +1,7 @@
 import { InvalidRequestError, ResponseParseError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { createTransport, type TransportOptions } from "./transport.js";
-import { checkNonEmptyString } from "./validate.js";
+import { checkClientCredentials, checkNonEmptyString } from "./validate.js";
 
 /**
  * How a client authenticates: exactly one of a fixed `token`, a `getToken` function called before each attempt,
@@ -58,6 +58,8 @@ export function resolveTokenSource<Credentials>(
     return { get, settles: false };
   }
   const credentials = auth.clientCredentials as Credentials;
+  // Checked now, not at the first call: a bad option is the caller's mistake, reported where it was made.
+  checkClientCredentials(credentials as { clientId?: unknown; clientSecret?: unknown });
   return { ...cachedToken(() => exchange(credentials)), settles: true };
 }
 

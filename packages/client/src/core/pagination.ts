@@ -6,18 +6,22 @@ export interface Page<Item, Cursor> {
 
 /**
  * Yields every item of every page, fetching a page only when the previous one is used up. Stops on a page without
- * a next cursor, on an empty page, and on a cursor already visited, so a server that repeats itself cannot make it
- * loop forever.
+ * a next cursor, on an empty page, on a cursor already visited, and on a page that repeats the previous one (a
+ * server that ignores the cursor answers the first page again and again), so no server can make it loop forever.
  */
 export async function* walkPages<Item, Cursor>(
   first: Cursor,
   fetchPage: (cursor: Cursor) => Promise<Page<Item, Cursor>>,
 ): AsyncGenerator<Item, void, undefined> {
   const visited = new Set<Cursor>();
+  let previous: string | undefined;
   let cursor = first;
   for (;;) {
     visited.add(cursor);
     const page = await fetchPage(cursor);
+    const seen = JSON.stringify(page.items);
+    if (seen === previous) return;
+    previous = seen;
     yield* page.items;
     if (page.next === undefined || page.items.length === 0 || visited.has(page.next)) return;
     cursor = page.next;

@@ -9,6 +9,9 @@ export type Transport = (request: Request) => Promise<Response>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface TransportOptions {
   /** The `fetch` to send requests with. Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch;
@@ -41,12 +44,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const baseRedactor = options.redactor ?? new Redactor();
   const idempotent = options.idempotent ?? false;
-  checkInteger(timeoutMs, "timeoutMs", 1);
+  checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
   checkInteger(policy.maxRetries, "retry.maxRetries", 0);
-  checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0);
-  checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0);
+  checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0, MAX_TIMER_MS);
+  checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0, MAX_TIMER_MS);
 
-  async function attempt(request: Request, body: ArrayBuffer | undefined, info: RequestInfo, token: string | undefined) {
+  async function attempt(request: Request, body: string | undefined, info: RequestInfo, token: string | undefined) {
     const redactor = baseRedactor.with(token);
     const headers = new Headers(request.headers);
     if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
@@ -102,7 +105,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
             reject(new TimeoutError(info, timeoutMs));
           }, timeoutMs);
       signal.addEventListener("abort", onAbort, { once: true });
-      source.get().then(
+      Promise.resolve().then(() => source.get()).then(
         (token) => (settled(), resolve(token)),
         (error: unknown) => (settled(), reject(error)),
       );
@@ -110,10 +113,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   return async function send(request) {
-    // A request body is a stream that can be read once: keep the bytes, and rebuild the request for each attempt.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
+    // A request body is a stream that can be read once: keep it as text, which no fetch can detach (an ArrayBuffer
+    // can be, when a 307/308 redirect is followed), and rebuild the request for each attempt.
+    const body = request.body === null ? undefined : await request.text();
     const info = { method: request.method, url: displayUrl(request.url) };
     let tokenDropped = false;
+    let mayHaveActed = false;
     for (let retry = 0; ; retry++) {
       const token = await tokenFor(request.signal, info);
       let failure: Failure;
@@ -124,6 +129,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
         if (!retried) throw error;
         failure = error;
       }
+      // A DELETE sent again after an attempt the server may have carried out (its answer lost, or a 5xx) and now
+      // answered 404 did what was asked: the resource is gone.
+      if (mayHaveActed && info.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
+        return withRequestInfo(new Response(null, { status: 204 }), info);
+      }
+      mayHaveActed ||= failure instanceof NetworkError || (failure instanceof ApiError && failure.status >= 500);
       // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
       if (failure instanceof ApiError && failure.status === 401 && token !== undefined && options.tokenSource?.drop && !tokenDropped) {
         tokenDropped = true;

@@ -1,4 +1,4 @@
-import { checkClientCredentials, requestToken, type IssuedToken, type TransportOptions } from "../core/index.js";
+import { requestToken, type IssuedToken, type TransportOptions } from "../core/index.js";
 
 /** A machine-to-machine application's credentials, exchanged for a Management API token. */
 export interface Auth0ClientCredentials {
@@ -15,7 +15,6 @@ export function auth0TokenExchange(
   options: Pick<TransportOptions, "fetch" | "timeoutMs" | "retry">,
 ): (credentials: Auth0ClientCredentials) => Promise<IssuedToken> {
   return (credentials) => {
-    checkClientCredentials(credentials);
     const { clientId, clientSecret, audience = defaultAudience } = credentials;
     const body = { grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, audience };
     const request = new Request(tokenUrl, {
