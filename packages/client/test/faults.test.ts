@@ -250,7 +250,7 @@ describe("walking every page", () => {
   });
 
   it("stops when the server hands back a checkpoint it already gave", async () => {
-    server = await startServer((_req, res) => json(res, 200, { next: "cgr_2", client_grants: [grant] }));
+    server = await startServer((_req, res, n) => json(res, 200, { next: "cgr_2", client_grants: [{ ...grant, id: `cgr_${n}` }] }));
     const ids: string[] = [];
     for await (const item of clientFor(server.url).clientGrants.all()) ids.push(item.id);
     expect(ids).toHaveLength(2);

@@ -83,31 +83,26 @@ export class ClientGrants {
     const { onPage, ...callOptions } = options;
     let pages = 0;
     let fetched = 0;
-    const report = (page: ClientGrantPage) => {
+    const report = (page: { items: unknown[]; total?: number | undefined }) => {
       pages += 1;
       fetched += page.items.length;
       onPage?.({ page: pages, fetched, total: page.total });
-      return page;
     };
 
     if (query.page !== undefined || query.per_page !== undefined) {
       const { from: _from, take: _take, ...rest } = query;
       const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
-      return walkPages(query.page ?? 0, async (page) => {
-        const { items, total } = report(
-          await this.listPage({ ...rest, page, per_page: perPage, include_totals: true }, callOptions),
-        );
+      const fetchPage = async (page: number) => {
+        const { items, total } = await this.listPage({ ...rest, page, per_page: perPage, include_totals: true }, callOptions);
         const done = items.length < perPage || (total !== undefined && (page + 1) * perPage >= total);
-        return { items, next: done ? undefined : page + 1 };
-      });
+        return { items, total, next: done ? undefined : page + 1 };
+      };
+      return walkPages(query.page ?? 0, fetchPage, report);
     }
 
     const { include_totals: _totals, from, ...rest } = query;
     const take = query.take ?? DEFAULT_PAGE_SIZE;
-    return walkPages(from, async (cursor) => {
-      const { items, next } = report(await this.listPage({ ...rest, from: cursor, take }, callOptions));
-      return { items, next };
-    });
+    return walkPages<ClientGrant, string | undefined>(from, (cursor) => this.listPage({ ...rest, from: cursor, take }, callOptions), report);
   }
 
   /** `POST /client-grants`: `audience` is required; `client_id` and `default_for` exclude each other. */
