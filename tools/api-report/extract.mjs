@@ -66,7 +66,7 @@ export async function reportEntryPoint({ pkg, entry, bundledPackages, scratch })
       },
     },
     configObjectFullPath: undefined,
-    packageJson: pkg.manifest,
+    packageJson: { ...pkg.manifest, name: pkg.name },
     packageJsonFullPath: join(pkg.dir, "package.json"),
   });
 
