@@ -79,12 +79,14 @@ if (needsChangeset.length > 0 && newChangesets.length === 0) {
       "Run `pnpm changeset` to describe the change (or `pnpm changeset --empty` when it ships nothing).",
   );
 }
-for (const pkg of packages) {
-  const reportDir = `${relative(repoRoot, pkg.dir)}/api/`;
-  const reports = changed.filter((file) => file.startsWith(reportDir) && file.endsWith(".api.md"));
-  // A package that had no reports at the base is getting its first ones: there is nothing to compare with.
-  if (reports.length === 0 || (await git(["ls-tree", "-r", "--name-only", mergeBase, "--", reportDir])).length === 0)
-    continue;
+
+/**
+ * What is wrong with the new changesets for a package whose API reports changed, if anything.
+ * @param {import("./published-packages.mjs").PublishedPackage} pkg
+ * @param {string[]} reports the changed report files
+ * @returns {Promise<string | undefined>}
+ */
+async function reportProblem(pkg, reports) {
   const lines = { removed: /** @type {string[]} */ ([]), added: /** @type {string[]} */ ([]) };
   for (const file of reports) {
     const { removed, added } = await reportLines(file);
@@ -96,27 +98,41 @@ for (const pkg of packages) {
   const given = bumps.get(pkg.name);
   const why = `its public API changed (${reports.join(", ")})`;
   if (given === undefined) {
-    problems.push(
+    return (
       `${pkg.name}: ${why}, but no new changeset names it. Run \`pnpm changeset\` and select ${pkg.name}` +
-        (specChanged && pkg.name !== "@grantkit/types"
-          ? ": its report includes the generated types it re-exports, so the spec change reaches its users too."
-          : "."),
-    );
-  } else if (BUMPS.indexOf(given) < BUMPS.indexOf(required)) {
-    const shown = removed.slice(0, 12).map((line) => `    - ${line.trim()}`);
-    if (removed.length > shown.length) shown.push(`    … and ${removed.length - shown.length} more`);
-    problems.push(
-      `${pkg.name}: ${why}, and the new changesets give it a ${given} bump; it needs at least ${required} ` +
-        `(version ${pkg.manifest.version}): ` +
-        (change === "breaking"
-          ? `lines were removed or changed, which is breaking:\n${shown.join("\n")}`
-          : "the API gained declarations, an addition."),
+      (specChanged && pkg.name !== "@grantkit/types"
+        ? ": its report includes the generated types it re-exports, so the spec change reaches its users too."
+        : ".")
     );
   }
+  if (BUMPS.indexOf(given) >= BUMPS.indexOf(required)) return undefined;
+  const shown = removed.slice(0, 12).map((line) => `    - ${line.trim()}`);
+  if (removed.length > shown.length) shown.push(`    … and ${removed.length - shown.length} more`);
+  return (
+    `${pkg.name}: ${why}, and the new changesets give it a ${given} bump; it needs at least ${required} ` +
+    `(version ${pkg.manifest.version}): ` +
+    (change === "breaking"
+      ? `lines were removed or changed, which is breaking:\n${shown.join("\n")}`
+      : "the API gained declarations, an addition.")
+  );
+}
+
+let reportProblems = 0;
+for (const pkg of packages) {
+  const reportDir = `${relative(repoRoot, pkg.dir)}/api/`;
+  const reports = changed.filter((file) => file.startsWith(reportDir) && file.endsWith(".api.md"));
+  // A package that had no reports at the base is getting its first ones: there is nothing to compare with.
+  if (reports.length === 0 || (await git(["ls-tree", "-r", "--name-only", mergeBase, "--", reportDir])).length === 0)
+    continue;
+  const problem = await reportProblem(pkg, reports);
+  if (problem === undefined) continue;
+  problems.push(problem);
+  reportProblems += 1;
 }
 
 if (problems.length > 0) {
-  console.error(`${problems.join("\n\n")}\n\nHow to choose the bump: CONTRIBUTING.md, "Changing a spec".`);
+  if (reportProblems > 0) problems.push('How to choose the bump: CONTRIBUTING.md, "Choosing the bump".');
+  console.error(problems.join("\n\n"));
   process.exit(1);
 }
 console.log(
