@@ -15,9 +15,12 @@ export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
  * @typedef {PublishedPackage & { tarball: string }} PackedPackage
  */
 
-/** @returns {Promise<PublishedPackage[]>} sorted by folder name */
-export async function publishedPackages() {
-  const packagesDir = join(repoRoot, "packages");
+/**
+ * @param {string} [root] another copy of the repository (the same layout) instead of this one
+ * @returns {Promise<PublishedPackage[]>} sorted by folder name
+ */
+export async function publishedPackages(root = repoRoot) {
+  const packagesDir = join(root, "packages");
   const folders = (await readdir(packagesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory());
   const found = [];
   for (const name of folders.map((entry) => entry.name).sort()) {

@@ -1,0 +1,125 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Proves the release-safety promise end to end, the way a maintainer meets it: on a throwaway copy of the working
+// tree (its own install, its own git history), a spec change that removes a response field shows up in
+// `pnpm check:api` as a diff, reports updated without a changeset fail `pnpm check:changeset`, and a changeset with
+// the breaking bump (minor before 1.0) for every package whose report changed makes both pass.
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const REPORTS = ["packages/types/api/index.api.md", "packages/client/api/index.api.md", "packages/admin-client/api/index.api.md"];
+const PACKAGES = ["@grantkit/types", "@grantkit/client", "@grantkit/admin-client"];
+
+/** The copy's commands must not think they run inside this repository's turbo task. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("TURBO_")));
+}
+
+async function runIn(dir: string, command: string, args: string[]): Promise<{ exitCode: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(command, args, { cwd: dir, env: cleanEnvironment(), maxBuffer: 32 << 20 });
+    return { exitCode: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: typeof code === "number" ? code : 1, output: `${stdout}${stderr}` };
+  }
+}
+
+async function succeedIn(dir: string, command: string, args: string[]): Promise<string> {
+  const result = await runIn(dir, command, args);
+  if (result.exitCode !== 0) throw new Error(`${command} ${args.join(" ")} failed in the copy:\n${result.output}`);
+  return result.output;
+}
+
+/** The working tree's files (tracked, and new ones not ignored), installed from the local store, committed as main. */
+async function copyOfWorkingTree(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), "grantkit-release-safety-"));
+  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo });
+  for (const file of stdout.split("\0").filter(Boolean)) {
+    await cp(join(repo, file), join(copy, file), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error; // deleted in the working tree, not yet committed
+    });
+  }
+  await succeedIn(copy, "pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
+  await succeedIn(copy, "git", ["init", "--quiet", "--initial-branch=main"]);
+  await succeedIn(copy, "git", ["add", "--all"]);
+  await succeedIn(copy, "git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", "base"]);
+  return copy;
+}
+
+/** Deletes `is_system` from the ClientGrant schema, a field of every grant the API answers with. */
+async function removeIsSystemFromClientGrant(copy: string): Promise<void> {
+  const file = join(copy, "openapi/management.yaml");
+  const spec = await readFile(file, "utf8");
+  const field = /^ {8}is_system:\n(?: {10}.*\n)+/m;
+  const clientGrant = spec.indexOf("\n    ClientGrant:\n");
+  const edited = spec.slice(0, clientGrant) + spec.slice(clientGrant).replace(field, "");
+  expect(edited.length).toBeLessThan(spec.length);
+  await writeFile(file, edited);
+}
+
+/** A removal is breaking: major, or minor while the packages (one fixed version) are still 0.x. */
+async function breakingBump(copy: string): Promise<"minor" | "major"> {
+  const { version } = JSON.parse(await readFile(join(copy, "packages/types/package.json"), "utf8"));
+  return version.startsWith("0.") ? "minor" : "major";
+}
+
+async function writeChangeset(copy: string, bump: "patch" | "minor" | "major"): Promise<void> {
+  const lines = PACKAGES.map((name) => `"${name}": ${bump}`).join("\n");
+  const file = join(copy, ".changeset/drop-is-system.md");
+  await writeFile(file, `---\n${lines}\n---\n\n\`ClientGrant.is_system\` is gone: the API no longer sends it.\n`);
+}
+
+describe("a spec change that removes a response field, on a throwaway copy", () => {
+  let copy: string;
+  beforeAll(async () => {
+    copy = await copyOfWorkingTree();
+    await removeIsSystemFromClientGrant(copy);
+    await succeedIn(copy, "pnpm", ["generate"]);
+  }, 180_000);
+  afterAll(() => (copy ? rm(copy, { recursive: true, force: true }) : undefined));
+
+  it("fails `pnpm check:api` with a diff of each report that lost the field, naming where it was", async () => {
+    const result = await runIn(copy, "pnpm", ["check:api"]);
+    expect(result.exitCode).not.toBe(0);
+    for (const report of REPORTS) {
+      expect(result.output).toContain(`${report}: differs from the built package`);
+      expect(result.output).toContain(`--- ${report}\t(committed)`);
+    }
+    expect(result.output).toContain("packages/client/api/core.api.md: up to date");
+    expect(result.output).toMatch(/^@@ .* @@ in export interface ManagementComponents › schemas › ClientGrant$/m);
+    expect(result.output).toMatch(/^- +is_system\?: boolean;$/m);
+  }, 180_000);
+
+  it("fails `pnpm check:changeset` once the reports are updated, naming every package whose report changed", async () => {
+    await succeedIn(copy, "pnpm", ["api"]);
+    const withoutChangeset = await runIn(copy, "pnpm", ["check:changeset", "main"]);
+    expect(withoutChangeset.exitCode).not.toBe(0);
+    for (const name of PACKAGES) expect(withoutChangeset.output).toContain(`${name}: its public API changed`);
+
+    await writeChangeset(copy, "patch");
+    const withPatch = await runIn(copy, "pnpm", ["check:changeset", "main"]);
+    expect(withPatch.exitCode).not.toBe(0);
+    for (const name of PACKAGES) {
+      expect(withPatch.output).toContain(`${name}: its public API changed (${REPORTS[PACKAGES.indexOf(name)]})`);
+    }
+    expect(withPatch.output).toContain(`it needs at least ${await breakingBump(copy)} (version `);
+    expect(withPatch.output).toContain("lines were removed or changed, which is breaking");
+    expect(withPatch.output).toMatch(/^ +- is_system\?: boolean;$/m);
+  }, 180_000);
+
+  it("passes both checks with a breaking-bump changeset (minor before 1.0) for the three packages", async () => {
+    await writeChangeset(copy, await breakingBump(copy));
+    const changeset = await runIn(copy, "pnpm", ["check:changeset", "main"]);
+    expect(changeset.output).toContain("described by .changeset/drop-is-system.md");
+    expect(changeset.exitCode).toBe(0);
+    const api = await runIn(copy, "pnpm", ["check:api"]);
+    expect(api.output).not.toContain("differs");
+    expect(api.exitCode).toBe(0);
+  }, 180_000);
+});
