@@ -8,6 +8,7 @@ export {
   GrantkitError,
   InvalidRequestError,
   NetworkError,
+  RequestError,
   ResponseParseError,
   TimeoutError,
   type CallOptions,

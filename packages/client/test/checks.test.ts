@@ -8,7 +8,7 @@ function recordingClient() {
     domain: "example.us.auth0.com",
     token: "a-token-that-is-long-enough",
     fetch: async (input) => {
-      sent.push((input as Request).url);
+      sent.push(String(input instanceof Request ? input.url : input));
       return Response.json({});
     },
   });

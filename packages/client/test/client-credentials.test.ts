@@ -78,8 +78,8 @@ describe("client credentials", () => {
     const client = createManagementClient({
       domain: "example.us.auth0.com",
       clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
-      fetch: async (input) => {
-        const request = input as Request;
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
         seen.push(`${request.method} ${request.url} ${request.method === "POST" ? JSON.parse(await request.text()).audience : ""}`);
         return request.url.endsWith("/oauth/token")
           ? Response.json({ access_token: "token-from-domain", expires_in: 60 })
@@ -99,8 +99,8 @@ describe("client credentials", () => {
       domain: "example.us.auth0.com",
       baseUrl: "https://proxy.internal/api/v2",
       clientCredentials: { clientId: "m2m-app", clientSecret: CLIENT_SECRET },
-      fetch: async (input) => {
-        const request = input as Request;
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
         if (request.url.endsWith("/oauth/token")) {
           audience = JSON.parse(await request.text()).audience;
           return Response.json({ access_token: "token-from-domain", expires_in: 60 });
@@ -144,7 +144,7 @@ describe("client credentials", () => {
 
   it("gives up on a token endpoint that keeps failing after the policy's retries, with its error", async () => {
     server = await startServer((req, res) => json(res, 503, { error: "temporarily_unavailable" }));
-    const client = credentialsClient(server, { retry: { baseDelayMs: 1, maxRetries: 2 } });
+    const client = credentialsClient(server, { retry: { baseDelayMs: 1, limit: 2 } });
     await expect(client.clientGrants.get(grant.id)).rejects.toMatchObject({ status: 503, path: "/oauth/token" });
     expect(server.received.map((r) => r.url)).toEqual(["/oauth/token", "/oauth/token", "/oauth/token"]);
   });

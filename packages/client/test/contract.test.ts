@@ -108,7 +108,7 @@ describe("errors from the mock", () => {
     });
   });
 
-  it("retries a 429 whose reset has passed right away, maxRetries times", async () => {
+  it("retries a 429 whose reset has passed right away, limit times", async () => {
     let attempts = 0;
     const counting: typeof fetch = (input, init) => {
       attempts += 1;
@@ -118,7 +118,7 @@ describe("errors from the mock", () => {
       baseUrl: prism.url,
       token: "t",
       fetch: counting,
-      retry: { maxRetries: 2 },
+      retry: { limit: 2 },
       headers: { prefer: "code=429" },
     });
     await expect(limited.clientGrants.get(grantId)).rejects.toMatchObject({ status: 429 });

@@ -14,7 +14,7 @@ let server: TestServer | undefined;
 afterEach(() => server?.close());
 
 function clientFor(url: string, overrides: Parameters<typeof createManagementClient>[0] extends infer O ? Partial<O> : never = {}) {
-  return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxDelayMs: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
+  return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxRetryAfter: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
 }
 
 describe("rate limits", () => {
@@ -35,7 +35,7 @@ describe("rate limits", () => {
     expect(server.received[1]!.at).toBeGreaterThanOrEqual(resetSeconds * 1000);
   });
 
-  it("reports a 429 whose reset is later than maxDelayMs instead of waiting, with the rate-limit info", async () => {
+  it("reports a 429 whose reset is later than maxRetryAfter instead of waiting, with the rate-limit info", async () => {
     const resetSeconds = Math.ceil(Date.now() / 1000) + 3600;
     server = await startServer((_req, res) =>
       json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached", errorCode: "too_many_requests" }, {
@@ -89,9 +89,9 @@ describe("server errors", () => {
     expect(server.received).toHaveLength(1);
   });
 
-  it("gives up after maxRetries and throws the last error", async () => {
+  it("gives up after retry.limit and throws the last error", async () => {
     server = await startServer((_req, res) => json(res, 503, { statusCode: 503, error: "Service Unavailable", message: "down" }));
-    const error = await caught(clientFor(server.url, { retry: { maxRetries: 2, baseDelayMs: 1 } }).clientGrants.delete(grant.id));
+    const error = await caught(clientFor(server.url, { retry: { limit: 2, baseDelayMs: 1 } }).clientGrants.delete(grant.id));
     expect(error).toMatchObject({ status: 503, method: "DELETE", path: `/client-grants/${grant.id}` });
     expect(server.received).toHaveLength(3);
   });
@@ -143,7 +143,7 @@ describe("transport faults", () => {
 
   it("retries a dropped connection for GET, then reports it", async () => {
     server = await startServer((_req, res) => res.socket?.destroy());
-    const error = await caught(clientFor(server.url, { retry: { maxRetries: 2, baseDelayMs: 1 } }).clientGrants.get(grant.id));
+    const error = await caught(clientFor(server.url, { retry: { limit: 2, baseDelayMs: 1 } }).clientGrants.get(grant.id));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toMatch(new RegExp(`^GET ${server.url}/client-grants/${grant.id} failed before a response arrived`));
     expect(server.received).toHaveLength(3);

@@ -2,10 +2,8 @@ import {
   checkClientOptions,
   checkId,
   checkUrl,
-  createRawClient,
+  createApiClient,
   invalid,
-  Redactor,
-  resolveTokenSource,
   type AuthOptions,
   type CallOptions,
   type ClientOptions,
@@ -16,7 +14,7 @@ import { TenantClients } from "./clients.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
 import { ClientSecrets, type SecretsContext } from "./secrets.js";
-import { vantageTokenExchange, type AdminClientCredentials } from "./token.js";
+import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
 
 /** The admin API versions. `v2` (the vendor's current docs) takes the same fields as `v1`. */
 export type AdminApiVersion = "v1" | "v2";
@@ -64,6 +62,12 @@ export interface AdminApiClient {
 
 const VERSIONS: readonly string[] = ["v1", "v2"];
 
+/**
+ * The methods sent again after a 5xx or a lost answer. The admin API documents only creations (POST), which are
+ * retried on 429 alone; the list is for `raw` calls to operations the spec does not cover yet.
+ */
+const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
+
 /** A URL option, checked, without the trailing slashes that would double up when paths are appended. */
 function rootUrl(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
@@ -95,10 +99,12 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
     invalid("clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl");
   }
 
-  const tokenSource = resolveTokenSource(options, vantageTokenExchange(tokenUrl ?? "", options));
-  // Secret values this client is shown later are added to it (see SecretsContext).
-  const redactor = new Redactor(credentials ? [credentials.clientSecret] : []);
-  const raw = createRawClient<AdminPaths>(apiUrl, { ...options, tokenSource, redactor });
+  const tokenEndpoint = tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl);
+  // The redactor: secret values this client is shown later are added to it (see SecretsContext).
+  const { raw, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
+    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
+    options,
+  );
   const context: SecretsContext = { raw, tenantId, redactor };
   return {
     clients: new TenantClients(raw, tenantId),

@@ -1,4 +1,4 @@
-import { AN_OBJECT, checkCallOptions, dataOf, type CallOptions, type RawClient } from "@grantkit/client/core";
+import { AN_OBJECT, checkCallOptions, dataOf, UNPARSED, type CallOptions, type RawClient } from "@grantkit/client/core";
 import type { AdminClient, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
@@ -9,7 +9,7 @@ export async function postClient(
   body: CreateAdminClientRequest,
   options: CallOptions,
 ): Promise<AdminClient> {
-  const result = await raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId } }, body, signal: options.signal });
+  const result = await raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId } }, body, signal: options.signal, ...UNPARSED });
   // openapi-fetch's `Readable<>` widens the spec's `allowedScopes` tuple into an array; the answer is the spec's
   // `Client`, so it is typed as one.
   return dataOf(result, AN_OBJECT) as AdminClient;

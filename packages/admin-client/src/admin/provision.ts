@@ -1,4 +1,4 @@
-import { checkCallOptions, GrantkitError, type CallOptions } from "@grantkit/client/core";
+import { checkCallOptions, GrantkitError, nameErrorClass, type CallOptions } from "@grantkit/client/core";
 import type { AdminClient, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 import { postClient } from "./clients.js";
@@ -18,8 +18,10 @@ export interface ProvisionedClient {
  * `cause` is the error of the secret step.
  */
 export class ProvisioningError extends GrantkitError {
-  static override readonly kind = "ProvisioningError";
-  override name = "ProvisioningError";
+  static {
+    nameErrorClass(this, "ProvisioningError");
+  }
+
   /** The id of the client that was created. */
   readonly clientId: string;
   /** The client as the API created it. */

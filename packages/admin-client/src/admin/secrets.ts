@@ -1,4 +1,14 @@
-import { AN_OBJECT, checkCallOptions, checkId, dataOf, requestInfoOf, type CallOptions, type RawClient, type Redactor } from "@grantkit/client/core";
+import {
+  AN_OBJECT,
+  answerOf,
+  checkCallOptions,
+  checkId,
+  dataOf,
+  UNPARSED,
+  type CallOptions,
+  type RawClient,
+  type Redactor,
+} from "@grantkit/client/core";
 import type { AdminPaths, CreateClientSecretRequest } from "@grantkit/types";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
@@ -26,12 +36,13 @@ export async function postSecret(
     params: { path: { tenantId, clientId } },
     body,
     signal: options.signal,
+    ...UNPARSED,
   });
   const data: unknown = dataOf(result, AN_OBJECT);
   // Whatever happens next, a value the server has shown must never reach an error of this client.
   const value = data && typeof data === "object" ? (data as { value?: unknown }).value : undefined;
   if (typeof value === "string" && value !== "") context.redactor.add(value);
-  return readCreatedSecret(data, requestInfoOf(result.response), {
+  return readCreatedSecret(data, answerOf(result.response).request, {
     status: result.response.status,
     contentType: result.response.headers.get("content-type"),
   });

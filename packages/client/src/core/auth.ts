@@ -1,7 +1,14 @@
+import { answerOf } from "./answer.js";
 import { InvalidRequestError, ResponseParseError } from "./errors.js";
 import { Redactor } from "./redaction.js";
-import { createTransport, type TransportOptions } from "./transport.js";
+import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
 import { checkClientCredentials, checkNonEmptyString } from "./validate.js";
+
+/** Client credentials: an application's id and secret, exchanged for a token. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
 
 /**
  * How a client authenticates: exactly one of a fixed `token`, a `getToken` function called before each attempt,
@@ -12,14 +19,10 @@ export type AuthOptions<Credentials> =
   | { getToken: () => string | Promise<string>; token?: never; clientCredentials?: never }
   | { clientCredentials: Credentials; token?: never; getToken?: never };
 
-/** An access token as a token endpoint issues it. */
-export interface IssuedToken {
-  accessToken: string;
-  expiresInSeconds: number;
-}
-
 /** Where the transport gets the token of each attempt. */
 export interface TokenSource {
+  /** The token, when it is known without waiting (a fixed token, a cached one that is still fresh). */
+  peek?(): string | undefined;
   /** The token for the next attempt. */
   get(): Promise<string>;
   /**
@@ -34,10 +37,26 @@ export interface TokenSource {
   settles: boolean;
 }
 
+/** A token endpoint that takes the client credentials grant. */
+export interface TokenEndpoint<Credentials extends ClientCredentials> {
+  url: string;
+  /** How the body is encoded: Auth0 takes JSON, Vantage a form. */
+  format: "json" | "form";
+  /** The body's fields for these credentials: the grant type, the client id and secret, an audience or a scope. */
+  fields(credentials: Credentials): Record<string, string>;
+}
+
+/** An access token as a token endpoint issues it. */
+export interface IssuedToken {
+  accessToken: string;
+  expiresInSeconds: number;
+}
+
 /** Turns the auth options into the source the transport asks for a token before each attempt. */
-export function resolveTokenSource<Credentials>(
+export function resolveTokenSource<Credentials extends ClientCredentials>(
   auth: AuthOptions<Credentials>,
-  exchange: (credentials: Credentials) => Promise<IssuedToken>,
+  endpoint: TokenEndpoint<Credentials> | undefined,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent">,
 ): TokenSource {
   const given = [auth.token, auth.getToken, auth.clientCredentials].filter((option) => option !== undefined);
   if (given.length !== 1) {
@@ -45,11 +64,13 @@ export function resolveTokenSource<Credentials>(
   }
   if (auth.token !== undefined) {
     checkNonEmptyString(auth.token, "token");
-    const token = Promise.resolve(auth.token);
-    return { get: () => token, settles: true };
+    const token = auth.token;
+    const issued = Promise.resolve(token);
+    return { peek: () => token, get: () => issued, settles: true };
   }
   if (auth.getToken !== undefined) {
     const getToken = auth.getToken;
+    if (typeof getToken !== "function") throw new InvalidRequestError("getToken must be a function");
     const get = async () => {
       const token = await getToken();
       checkNonEmptyString(token, "The token returned by getToken()");
@@ -59,8 +80,9 @@ export function resolveTokenSource<Credentials>(
   }
   const credentials = auth.clientCredentials as Credentials;
   // Checked now, not at the first call: a bad option is the caller's mistake, reported where it was made.
-  checkClientCredentials(credentials as { clientId?: unknown; clientSecret?: unknown });
-  return { ...cachedToken(() => exchange(credentials)), settles: true };
+  checkClientCredentials(credentials);
+  if (endpoint === undefined) throw new InvalidRequestError("clientCredentials need a token endpoint");
+  return { ...cachedToken(exchange(endpoint, credentials, options)), settles: true };
 }
 
 /**
@@ -71,14 +93,13 @@ export function resolveTokenSource<Credentials>(
 export function cachedToken(
   issue: () => Promise<IssuedToken>,
   now = () => Date.now(),
-): Pick<TokenSource, "get" | "drop"> {
+): Pick<TokenSource, "peek" | "get" | "drop"> {
   let cached: { token: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
-  const drop = (token: string) => {
-    if (cached?.token === token) cached = undefined;
-  };
+  const peek = () => (cached && now() < cached.refreshAt ? cached.token : undefined);
   const get = () => {
-    if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
+    const fresh = peek();
+    if (fresh !== undefined) return Promise.resolve(fresh);
     inFlight ??= issue()
       .then(({ accessToken, expiresInSeconds }) => {
         const lifetimeMs = expiresInSeconds * 1000;
@@ -90,30 +111,48 @@ export function cachedToken(
       });
     return inFlight;
   };
-  return { get, drop };
+  const drop = (token: string) => {
+    if (cached?.token === token) cached = undefined;
+  };
+  return { peek, get, drop };
 }
 
 /**
- * Sends a client credentials grant to a token endpoint and reads the OAuth 2.0 answer. The request goes through a
- * transport of its own (no bearer token; the same timeout and retry policy), with the client secret redacted from
- * errors. An exchange can be sent again safely, so it is retried on 5xx, network errors and timeouts too, although
- * it is a POST; every call waiting for the token waits for those retries.
+ * The exchange of client credentials at a token endpoint, and the reading of its OAuth 2.0 answer. Its transport is
+ * built once: no bearer token, the client's timeout and retry policy, the client secret redacted from errors. An
+ * exchange can be sent again safely, so it is retried on 5xx, network errors and timeouts too, although it is a
+ * POST; every call waiting for the token waits for those retries.
  */
-export async function requestToken(
-  request: Request,
-  clientSecret: string,
-  options: Pick<TransportOptions, "fetch" | "timeoutMs" | "retry">,
-): Promise<IssuedToken> {
-  const transport = createTransport({ ...options, redactor: new Redactor([clientSecret]), idempotent: true });
-  const response = await transport(request);
-  const body: unknown = await response.json();
-  const { access_token, expires_in } = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  if (typeof access_token !== "string" || access_token === "" || typeof expires_in !== "number") {
-    throw new ResponseParseError(
-      { method: request.method, url: request.url },
-      { status: response.status, contentType: response.headers.get("content-type") },
-      "a token answer without access_token and expires_in",
-    );
-  }
-  return { accessToken: access_token, expiresInSeconds: expires_in };
+function exchange<Credentials extends ClientCredentials>(
+  endpoint: TokenEndpoint<Credentials>,
+  credentials: Credentials,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent">,
+): () => Promise<IssuedToken> {
+  const transport = createTransport({
+    ...options,
+    tokenSource: undefined,
+    redactor: new Redactor([credentials.clientSecret]),
+    idempotent: true,
+  });
+  const fields = endpoint.fields(credentials);
+  const body = endpoint.format === "json" ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
+  const contentType = endpoint.format === "json" ? "application/json" : "application/x-www-form-urlencoded";
+  return async () => {
+    const request = new CallRequest(endpoint.url, {
+      method: "POST",
+      headers: { "content-type": contentType, accept: "application/json" },
+      body,
+    });
+    const response = await transport(request);
+    const { data } = answerOf(response);
+    const { access_token, expires_in } = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
+    if (typeof access_token !== "string" || access_token === "" || typeof expires_in !== "number") {
+      throw new ResponseParseError(
+        request,
+        { status: response.status, contentType: response.headers.get("content-type") },
+        "a token answer without access_token and expires_in",
+      );
+    }
+    return { accessToken: access_token, expiresInSeconds: expires_in };
+  };
 }

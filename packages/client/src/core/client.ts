@@ -1,36 +1,75 @@
 import createClient, { createQuerySerializer, defaultPathSerializer, type Client } from "openapi-fetch";
+import { answerOf } from "./answer.js";
+import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { ResponseParseError } from "./errors.js";
-import { createTransport, requestInfoOf, type TransportOptions } from "./transport.js";
-import { checkId, checkJson, checkQuery } from "./validate.js";
+import { Redactor } from "./redaction.js";
+import { resolveRetry, type RetryOptions } from "./retry.js";
+import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { checkId, checkInteger, checkJson, checkQuery, checkRetryOptions, MAX_TIMER_MS } from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
 
-/** Options every grantkit client takes, besides its base URL and auth. */
-export interface ClientOptions extends Pick<TransportOptions, "fetch" | "timeoutMs" | "retry"> {
+/** Options every grantkit client takes, besides its location and auth. */
+export interface ClientOptions {
+  /** The `fetch` to send requests with, for instrumentation or tests. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Milliseconds one attempt may take, reading the body included; a `getToken` call has as long again. Default 10 000. */
+  timeoutMs?: number | undefined;
+  /** Retry policy, or `false` for none. Default: see {@link RetryOptions} and the client's README. */
+  retry?: RetryOptions | false | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Options of one call. */
 export interface CallOptions {
   /** Aborts the call, waits between retries included. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
-/** An openapi-fetch client whose every request goes through the grantkit transport. */
-export function createRawClient<Paths extends {}>(
-  baseUrl: string,
-  options: ClientOptions & Pick<TransportOptions, "tokenSource" | "redactor">,
-): RawClient<Paths> {
-  return createClient<Paths>({
-    baseUrl,
+/** What a client tells the core about its API; the application's options come alongside. */
+export interface ApiDescription<Credentials extends ClientCredentials> {
+  /** The API root, already checked. */
+  apiUrl: string;
+  /** Where `clientCredentials` are exchanged, when the client takes them. */
+  tokenEndpoint: TokenEndpoint<Credentials> | undefined;
+  /** The methods this API may receive twice: the default of `retry.methods`. */
+  retryMethods: readonly string[];
+}
+
+/** The parts of a client the core builds: the raw client, and the redactor a client may add values to. */
+export interface ApiClient<Paths extends {}> {
+  raw: RawClient<Paths>;
+  redactor: Redactor;
+}
+
+/**
+ * The one client factory both clients call: the auth, timeout, retry and header options are checked here, once, at
+ * construction (the client has checked its own location options), and every call of the returned raw client goes
+ * through the grantkit transport with checked paths, queries and bodies.
+ */
+export function createApiClient<Paths extends {}, Credentials extends ClientCredentials>(
+  api: ApiDescription<Credentials>,
+  options: ClientOptions & AuthOptions<Credentials>,
+): ApiClient<Paths> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
+  if (options.retry !== undefined && options.retry !== false) checkRetryOptions(options.retry);
+  const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
+  const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
+  const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
+  const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false });
+  const raw = createClient<Paths>({
+    baseUrl: api.apiUrl,
     headers: options.headers,
-    fetch: createTransport(options),
+    fetch: transport as typeof globalThis.fetch,
+    Request: CallRequest as unknown as typeof Request,
     pathSerializer: checkedPath,
     querySerializer: checkedQuery,
     bodySerializer: checkedBody,
   });
+  return { raw, redactor };
 }
 
 const PATH_PARAMETER = /\{([^{}]+)\}/g;
@@ -57,6 +96,12 @@ function checkedBody(body: unknown): string {
   checkJson(body, "The request body");
   return JSON.stringify(body);
 }
+
+/**
+ * Asks openapi-fetch to leave the body alone: the transport has read and parsed it once already, and
+ * {@link dataOf} takes it from there.
+ */
+export const UNPARSED = { parseAs: "stream" } as const;
 
 /**
  * The top-level shape an answer must have to be read at all: valid JSON of the wrong shape (`null`, `42`, `{}` for a
@@ -89,19 +134,16 @@ function describeJson(data: unknown): string {
 }
 
 /**
- * The data of a call, checked against its top-level shape. openapi-fetch types it as possibly absent: the transport
- * has thrown for error answers and bodies that are not JSON; an empty body where the API documents one is caught here.
+ * The data of a call made with {@link UNPARSED}, checked against its top-level shape: what the transport read, or
+ * a `ResponseParseError` for an empty body where the API documents one or a body of the wrong shape.
  */
-export function dataOf<Data>(result: { data?: Data; response: Response }, shape: Shape): Data {
-  const { data, response } = result;
+export function dataOf<Data>(result: { response: Response }, shape: Shape): Data {
+  const { response } = result;
+  const { data, request } = answerOf(response);
   const reason =
     data === undefined ? "no body where the API documents one"
     : shape.test(data) ? undefined
     : `${describeJson(data)} where ${shape.expected} was expected`;
   if (reason === undefined) return data as Data;
-  throw new ResponseParseError(
-    requestInfoOf(response),
-    { status: response.status, contentType: response.headers.get("content-type") },
-    reason,
-  );
+  throw new ResponseParseError(request, { status: response.status, contentType: response.headers.get("content-type") }, reason);
 }

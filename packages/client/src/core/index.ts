@@ -1,13 +1,18 @@
 /**
- * `@grantkit/client/core`: the runtime both grantkit clients are built on (auth, retries, timeouts, errors and
- * pagination over openapi-fetch). Application code rarely needs it; `@grantkit/admin-client` imports it.
+ * `@grantkit/client/core`: the runtime both grantkit clients are built on, and the surface `@grantkit/admin-client`
+ * builds on: the client factory (auth, timeouts, retries, redaction over openapi-fetch), the checks, the errors and
+ * pagination. Application code rarely needs it; what it exports is a promise to client packages built on it.
  */
-export { cachedToken, requestToken, resolveTokenSource, type AuthOptions, type IssuedToken, type TokenSource } from "./auth.js";
+export { answerOf, type Answer } from "./answer.js";
+export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
 export {
   AN_OBJECT,
-  createRawClient,
+  createApiClient,
   dataOf,
   listShape,
+  UNPARSED,
+  type ApiClient,
+  type ApiDescription,
   type CallOptions,
   type ClientOptions,
   type RawClient,
@@ -17,19 +22,19 @@ export {
   ApiError,
   GrantkitError,
   InvalidRequestError,
+  nameErrorClass,
   NetworkError,
+  RequestError,
   ResponseParseError,
   TimeoutError,
-  type RateLimit,
   type RequestInfo,
 } from "./errors.js";
 export { walkPages, type Page } from "./pagination.js";
+export type { RateLimit } from "./rate-limit.js";
 export { Redactor } from "./redaction.js";
-export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-export { createTransport, DEFAULT_TIMEOUT_MS, requestInfoOf, type Transport, type TransportOptions } from "./transport.js";
+export type { RetryOptions } from "./retry.js";
 export {
   checkCallOptions,
-  checkClientCredentials,
   checkClientOptions,
   checkId,
   checkInteger,

@@ -1,52 +1,68 @@
 import { ApiError, type NetworkError, type TimeoutError } from "./errors.js";
 
-/** How failed calls are retried. Pass `retry: false` to a client to turn retries off. */
+/**
+ * How failed calls are retried, as data (ky's shape). Pass `retry: false` to a client to turn retries off; any field
+ * left out keeps the client's default.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 3. */
-  maxRetries?: number;
-  /** The first backoff step; each retry doubles it (with full jitter). Default 500 ms. */
-  baseDelayMs?: number;
+  limit?: number | undefined;
   /**
-   * The longest wait before a retry. Default 30 000 ms. A rate limit that resets later than this is not waited
-   * for: its 429 is thrown, with `rateLimit` telling when to come back.
+   * The methods sent again after a 5xx in `statusCodes` or an attempt that got no answer: the server may have acted
+   * on those, so only methods that can safely be sent twice. Each client declares its own default (see its README).
+   * A 429 is retried whatever the method: the server did not process the request.
    */
-  maxDelayMs?: number;
+  methods?: readonly string[] | undefined;
+  /** The 5xx statuses retried for `methods`. Default `[500, 502, 503, 504]`. */
+  statusCodes?: readonly number[] | undefined;
+  /** The first backoff step; each retry doubles it, with full jitter. Default 500 ms. */
+  baseDelayMs?: number | undefined;
+  /** The longest backoff between two attempts. Default 30 000 ms. */
+  backoffLimit?: number | undefined;
+  /**
+   * The longest wait a server may ask for (`x-ratelimit-reset` on a 429, `retry-after`). A longer one is not waited
+   * for: the error is thrown at once, its `rateLimit` telling when to come back. Default 60 000 ms.
+   */
+  maxRetryAfter?: number | undefined;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
+export type RetryPolicy = { readonly [Key in keyof RetryOptions]-?: NonNullable<RetryOptions[Key]> };
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+/** The defaults of every field but `methods`, which each client declares. */
+export const DEFAULT_RETRY: Omit<RetryPolicy, "methods"> = {
+  limit: 3,
+  statusCodes: [500, 502, 503, 504],
+  baseDelayMs: 500,
+  backoffLimit: 30_000,
+  maxRetryAfter: 60_000,
+};
 
-/**
- * Methods safe to send again after a 5xx or a dropped connection. POST is not: the server may have acted on it
- * already, so it is retried only on 429, which means the request was not processed.
- */
-const RETRIED_ON_FAILURE = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"]);
-
-export function resolveRetry(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return { ...DEFAULT_RETRY, maxRetries: 0 };
-  return {
-    maxRetries: options?.maxRetries ?? DEFAULT_RETRY.maxRetries,
-    baseDelayMs: options?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
-    maxDelayMs: options?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
-  };
+/** The client's policy: its defaults (`methods` included), overridden by the options the application passed. */
+export function resolveRetry(options: RetryOptions | false | undefined, methods: readonly string[]): RetryPolicy {
+  const defaults: RetryPolicy = { ...DEFAULT_RETRY, methods };
+  if (options === false) return { ...defaults, limit: 0 };
+  const policy = { ...defaults } as { -readonly [Key in keyof RetryPolicy]: RetryPolicy[Key] };
+  for (const key of Object.keys(defaults) as Array<keyof RetryPolicy>) {
+    if (options?.[key] !== undefined) Object.assign(policy, { [key]: options[key] });
+  }
+  return policy;
 }
 
-/** What went wrong with an attempt: an error status, no response at all, or (for an idempotent exchange) no answer in time. */
+/** What went wrong with an attempt: an error status, no answer, or (for an idempotent exchange) no answer in time. */
 export type Failure = ApiError | NetworkError | TimeoutError;
 
-/** `idempotent`: the request may be sent again whatever its method (a token exchange). */
-export function isRetryable(method: string, failure: Failure, idempotent = false): boolean {
-  const resendable = idempotent || RETRIED_ON_FAILURE.has(method);
+/** Whether the failure may be retried; `idempotent`: the request may be sent again whatever its method. */
+export function isRetryable(method: string, failure: Failure, policy: RetryPolicy, idempotent: boolean): boolean {
+  const resendable = idempotent || policy.methods.includes(method);
   if (!(failure instanceof ApiError)) return resendable;
   if (failure.status === 429) return true;
-  return failure.status >= 500 && resendable;
+  return resendable && policy.statusCodes.includes(failure.status);
 }
 
 /**
  * The wait before retry number `retry` (0 for the first), or `undefined` when the server asks for a longer wait
- * than the policy allows. The server's word wins: `x-ratelimit-reset` or `retry-after` when present; otherwise
- * exponential backoff with full jitter.
+ * than `maxRetryAfter`. The server's word wins: `x-ratelimit-reset` (on a 429) or `retry-after` when present;
+ * otherwise exponential backoff with full jitter, capped by `backoffLimit`.
  */
 export function retryDelayMs(
   retry: number,
@@ -56,8 +72,8 @@ export function retryDelayMs(
   random = Math.random,
 ): number | undefined {
   const asked = failure instanceof ApiError ? askedWaitMs(failure, now) : undefined;
-  if (asked !== undefined) return asked <= policy.maxDelayMs ? asked : undefined;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  if (asked !== undefined) return asked <= policy.maxRetryAfter ? asked : undefined;
+  const ceiling = Math.min(policy.backoffLimit, policy.baseDelayMs * 2 ** retry);
   return Math.floor(random() * ceiling);
 }
 
@@ -65,20 +81,4 @@ export function retryDelayMs(
 function askedWaitMs({ status, rateLimit }: ApiError, now: number): number | undefined {
   if (status === 429 && rateLimit?.resetAt) return Math.max(0, rateLimit.resetAt.getTime() - now);
   return rateLimit?.retryAfterMs;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,215 +1,135 @@
+import { readAnswer } from "./answer.js";
 import type { TokenSource } from "./auth.js";
-import { ApiError, GrantkitError, NetworkError, ResponseParseError, TimeoutError, type RequestInfo } from "./errors.js";
-import { isRetryable, resolveRetry, retryDelayMs, sleep, type Failure, type RetryOptions } from "./retry.js";
-import { Redactor } from "./redaction.js";
-import { checkInteger } from "./validate.js";
+import { deadline, sleep, TIMED_OUT } from "./deadline.js";
+import { ApiError, NetworkError, TimeoutError, type RequestInfo } from "./errors.js";
+import type { Redactor } from "./redaction.js";
+import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
 
-/** A `fetch` that sends one openapi-fetch request: auth, timeout, retries, and typed errors. */
-export type Transport = (request: Request) => Promise<Response>;
+/**
+ * What openapi-fetch builds for each call, through its `Request` option: the parts of a request `fetch` needs, and
+ * nothing that costs (a real `Request` would copy the headers and wrap the body in a stream).
+ */
+export class CallRequest implements RequestInfo {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** The rest of the init openapi-fetch was given (`redirect`, `credentials`...), passed on to `fetch`. */
+  readonly init: RequestInit;
+
+  constructor(url: string, init: RequestInit = {}) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body;
+    this.signal = init.signal ?? undefined;
+    this.init = init;
+  }
+}
+
+/** A `fetch` that sends one call: auth, timeout, retries, and typed errors. */
+export type Transport = (request: CallRequest | Request) => Promise<Response>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 export interface TransportOptions {
   /** The `fetch` to send requests with. Default: the global `fetch`. */
-  fetch?: typeof globalThis.fetch;
+  fetch: typeof globalThis.fetch | undefined;
   /** The bearer token of each attempt. Absent for endpoints that take no token (token endpoints). */
-  tokenSource?: TokenSource;
-  /** Milliseconds one attempt may take, reading the body included; a `getToken` call has as long again. Default 10 000. */
-  timeoutMs?: number;
-  /** Retry policy, or `false` for none. Default: see {@link RetryOptions}. */
-  retry?: RetryOptions | false;
-  /**
-   * The values never to show in an error, such as a client secret; the token of the attempt is always redacted
-   * too. Values added to it later (a secret the API has just shown) count from then on.
-   */
-  redactor?: Redactor;
+  tokenSource: TokenSource | undefined;
+  /** Milliseconds one attempt may take, reading the body included; a `getToken` call has as long again. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** The values never to show in an error; the token of the attempt is always redacted too. */
+  redactor: Redactor;
   /**
    * Whether every request of this transport can be sent again whatever its method (a token exchange): it is then
    * retried on 5xx, network errors and timeouts too.
    */
-  idempotent?: boolean;
+  idempotent: boolean;
 }
 
 /**
- * Creates the transport both clients hand to openapi-fetch as its `fetch`. It resolves with a 2xx response whose
- * body is known to be JSON (or empty), and throws {@link ApiError}, {@link TimeoutError}, {@link NetworkError} or
- * {@link ResponseParseError} otherwise; an abort of the call's own signal rejects with that signal's reason.
+ * Creates the transport a client hands to openapi-fetch as its `fetch`. It resolves with a 2xx response whose body
+ * was read and parsed once (see `answerOf`), and throws {@link ApiError}, {@link TimeoutError},
+ * {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal rejects with its reason.
  */
-export function createTransport(options: TransportOptions = {}): Transport {
+export function createTransport(options: TransportOptions): Transport {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const policy = resolveRetry(options.retry);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const baseRedactor = options.redactor ?? new Redactor();
-  const idempotent = options.idempotent ?? false;
-  checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
-  checkInteger(policy.maxRetries, "retry.maxRetries", 0);
-  checkInteger(policy.baseDelayMs, "retry.baseDelayMs", 0, MAX_TIMER_MS);
-  checkInteger(policy.maxDelayMs, "retry.maxDelayMs", 0, MAX_TIMER_MS);
+  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent } = options;
 
-  async function attempt(request: Request, body: string | undefined, info: RequestInfo, token: string | undefined) {
-    const redactor = baseRedactor.with(token);
-    const headers = new Headers(request.headers);
-    if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+  const fetchAndRead = async (url: string, init: RequestInit) => {
+    const response = await fetchImpl(url, init);
+    return { response, text: await response.text() };
+  };
 
-    const callSignal = request.signal;
-    if (callSignal.aborted) throw callSignal.reason;
+  /** One attempt: one `fetch(url, init)`, the body read within the timeout. */
+  async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
+    if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
     const controller = new AbortController();
-    const forwardAbort = () => controller.abort(callSignal.reason);
-    callSignal.addEventListener("abort", forwardAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal };
+    let read: Awaited<ReturnType<typeof fetchAndRead>> | typeof TIMED_OUT;
     try {
-      const response = await fetchImpl(
-        new Request(request.url, { method: request.method, headers, body, signal: controller.signal }),
-      );
-      return settle(response, await response.text(), info, redactor);
+      read = await deadline(fetchAndRead(call.url, init), call.signal, timeoutMs, controller);
     } catch (error) {
-      if (error instanceof GrantkitError) throw error;
-      if (timedOut) throw new TimeoutError(info, timeoutMs);
-      if (callSignal.aborted) throw callSignal.reason;
-      throw new NetworkError(info, redactor.redactError(error));
-    } finally {
-      clearTimeout(timer);
-      callSignal.removeEventListener("abort", forwardAbort);
+      if (call.signal?.aborted) throw call.signal.reason;
+      throw new NetworkError(call, redactor.with(token).redactError(error));
     }
+    if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+    return readAnswer(read.response, read.text, call, redactor.with(token));
   }
 
-  /**
-   * The token for an attempt, within the call's signal, and within `timeoutMs` when the source may never settle by
-   * itself. Its failures are thrown as they are: a token exchange retries by its own policy, never again as part of
-   * the call that needed the token.
-   */
-  function tokenFor(signal: AbortSignal, info: RequestInfo): Promise<string> | undefined {
-    const source = options.tokenSource;
-    if (!source) return undefined;
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const settled = () => {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", onAbort);
-      };
-      const onAbort = () => {
-        settled();
-        reject(signal.reason);
-      };
-      const timer = source.settles
-        ? undefined
-        : setTimeout(() => {
-            settled();
-            reject(new TimeoutError(info, timeoutMs));
-          }, timeoutMs);
-      signal.addEventListener("abort", onAbort, { once: true });
-      Promise.resolve().then(() => source.get()).then(
-        (token) => (settled(), resolve(token)),
-        (error: unknown) => (settled(), reject(error)),
-      );
-    });
+  /** The token of an attempt: at once when it is known, else within the call's signal (and `timeoutMs`, see TokenSource). */
+  async function fetchToken(call: CallRequest): Promise<string> {
+    const token = await deadline(
+      Promise.resolve().then(() => source!.get()),
+      call.signal,
+      source!.settles ? undefined : timeoutMs,
+    );
+    if (token === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+    return token;
   }
 
-  return async function send(request) {
-    // A request body is a stream that can be read once: keep it as text, which no fetch can detach (an ArrayBuffer
-    // can be, when a 307/308 redirect is followed), and rebuild the request for each attempt.
-    const body = request.body === null ? undefined : await request.text();
-    const info = { method: request.method, url: displayUrl(request.url) };
+  return async function send(input) {
+    const call = input instanceof CallRequest ? input : await fromRequest(input);
     let tokenDropped = false;
     let mayHaveActed = false;
-    for (let retry = 0; ; retry++) {
-      const token = await tokenFor(request.signal, info);
+    for (let retry = 0; ; ) {
+      const token = source === undefined ? undefined : (source.peek?.() ?? (await fetchToken(call)));
       let failure: Failure;
       try {
-        return await attempt(request, body, info, token);
+        return await attempt(call, token);
       } catch (error) {
         const retried = error instanceof ApiError || error instanceof NetworkError || (idempotent && error instanceof TimeoutError);
         if (!retried) throw error;
-        failure = error;
+        failure = error as Failure;
       }
       // A DELETE sent again after an attempt the server may have carried out (its answer lost, or a 5xx) and now
       // answered 404 did what was asked: the resource is gone.
-      if (mayHaveActed && info.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
-        return withRequestInfo(new Response(null, { status: 204 }), info);
+      if (mayHaveActed && call.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
+        return readAnswer(new Response(null, { status: 204 }), "", call, redactor);
       }
       mayHaveActed ||= failure instanceof NetworkError || (failure instanceof ApiError && failure.status >= 500);
       // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
-      if (failure instanceof ApiError && failure.status === 401 && token !== undefined && options.tokenSource?.drop && !tokenDropped) {
+      if (failure instanceof ApiError && failure.status === 401 && token !== undefined && source?.drop && !tokenDropped) {
         tokenDropped = true;
-        options.tokenSource.drop(token);
-        retry--;
+        source.drop(token);
         continue;
       }
       const delay =
-        retry < policy.maxRetries && isRetryable(info.method, failure, idempotent)
+        retry < policy.limit && isRetryable(call.method, failure, policy, idempotent)
           ? retryDelayMs(retry, failure, policy)
           : undefined;
       if (delay === undefined) throw failure;
-      await sleep(delay, request.signal);
+      await sleep(delay, call.signal);
+      retry += 1;
     }
   };
 }
 
-/** Turns one answer into the response openapi-fetch reads, or the error it stands for. */
-function settle(response: Response, text: string, info: RequestInfo, redactor: Redactor): Response {
-  const { status, statusText } = response;
-  if (!response.ok) {
-    throw new ApiError({
-      request: info,
-      status,
-      statusText: redactor.redact(statusText),
-      headers: redactor.redactHeaders(response.headers),
-      body: redactor.redactValue(parseErrorBody(text)),
-    });
-  }
-  // The body is decoded text now: its wire length and encoding no longer describe it.
-  const headers = new Headers(response.headers);
-  headers.delete("content-length");
-  headers.delete("content-encoding");
-  const contentType = response.headers.get("content-type");
-  if (text === "") {
-    if (status === 204 || status === 205) return withRequestInfo(new Response(null, { status, statusText, headers }), info);
-    throw new ResponseParseError(info, { status, contentType }, "an empty body where JSON was expected");
-  }
-  if (!contentType || !/[/+]json\b/i.test(contentType)) {
-    throw new ResponseParseError(info, { status, contentType }, `a ${contentType ?? "untyped"} body where JSON was expected`);
-  }
-  try {
-    JSON.parse(text);
-  } catch {
-    throw new ResponseParseError(info, { status, contentType }, "a body that is not valid JSON");
-  }
-  return withRequestInfo(new Response(text, { status, statusText, headers }), info);
-}
-
-const requestInfoKey = Symbol("grantkit.requestInfo");
-
-/** The response remembers its request, which a rebuilt `Response` cannot (its `url` is empty). */
-function withRequestInfo(response: Response, info: RequestInfo): Response {
-  Object.defineProperty(response, requestInfoKey, { value: info });
-  return response;
-}
-
-/** The request a response from the transport answered, for errors raised after the transport. */
-export function requestInfoOf(response: Response): RequestInfo {
-  return (response as Response & { [requestInfoKey]?: RequestInfo })[requestInfoKey] ?? { method: "", url: response.url };
-}
-
-function parseErrorBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The URL as errors show it: never with user info. */
-function displayUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = "";
-  parsed.password = "";
-  return parsed.href;
+/** A real `Request` (a `raw.use()` middleware may return one), read into a call that can be sent more than once. */
+async function fromRequest(request: Request): Promise<CallRequest> {
+  const body = request.body === null ? undefined : await request.text();
+  return new CallRequest(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }

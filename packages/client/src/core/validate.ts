@@ -158,3 +158,21 @@ export function checkClientOptions(options: unknown): asserts options is Record<
   if (fetch !== undefined && typeof fetch !== "function") invalid("fetch must be a function");
   if (retry !== undefined && retry !== false) checkObject(retry, "retry (an object, or false)");
 }
+
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The fields of `retry` that are given: counts and delays as integers a timer can hold, the lists as lists. */
+export function checkRetryOptions(retry: object): void {
+  const { limit, baseDelayMs, backoffLimit, maxRetryAfter, methods, statusCodes } = retry as Record<string, unknown>;
+  if (limit !== undefined) checkInteger(limit, "retry.limit", 0, 100);
+  if (baseDelayMs !== undefined) checkInteger(baseDelayMs, "retry.baseDelayMs", 0, MAX_TIMER_MS);
+  if (backoffLimit !== undefined) checkInteger(backoffLimit, "retry.backoffLimit", 0, MAX_TIMER_MS);
+  if (maxRetryAfter !== undefined) checkInteger(maxRetryAfter, "retry.maxRetryAfter", 0, MAX_TIMER_MS);
+  if (methods !== undefined && !(Array.isArray(methods) && isDenseArrayOf(methods, (m) => typeof m === "string"))) {
+    invalid("retry.methods must be an array of method names such as \"GET\"");
+  }
+  if (statusCodes !== undefined && !(Array.isArray(statusCodes) && isDenseArrayOf(statusCodes, Number.isInteger))) {
+    invalid("retry.statusCodes must be an array of HTTP statuses such as 503");
+  }
+}

@@ -11,7 +11,18 @@ import type {
   OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
-import { AN_OBJECT, checkCallOptions, checkId, dataOf, invalid, listShape, walkPages, type CallOptions, type RawClient } from "../core/index.js";
+import {
+  AN_OBJECT,
+  checkCallOptions,
+  checkId,
+  dataOf,
+  invalid,
+  listShape,
+  UNPARSED,
+  walkPages,
+  type CallOptions,
+  type RawClient,
+} from "../core/index.js";
 import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
 
 /** One page of client grants, whichever of the three list shapes the server answered with. */
@@ -56,7 +67,7 @@ export class ClientGrants {
   async list(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ListClientGrantsResponse> {
     checkCallOptions(options);
     checkListQuery(query);
-    return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal }), GRANT_LIST);
+    return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal, ...UNPARSED }), GRANT_LIST);
   }
 
   /** One page of grants as `{ items, total?, next? }`, whichever list shape the server answered with. */
@@ -109,14 +120,14 @@ export class ClientGrants {
   async create(body: CreateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
     checkCallOptions(options);
     checkCreate(body);
-    return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal }), AN_OBJECT);
+    return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal, ...UNPARSED }), AN_OBJECT);
   }
 
   /** `GET /client-grants/{id}`. */
   async get(id: string, options: CallOptions = {}): Promise<ClientGrant> {
     checkCallOptions(options);
     checkId(id, "id");
-    return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal }), AN_OBJECT);
+    return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal, ...UNPARSED }), AN_OBJECT);
   }
 
   /**
@@ -131,7 +142,7 @@ export class ClientGrants {
     checkId(id, "id");
     checkUpdate(body);
     return dataOf(
-      await this.#raw.PATCH("/client-grants/{id}", { params: { path: { id } }, body, signal: options.signal }),
+      await this.#raw.PATCH("/client-grants/{id}", { params: { path: { id } }, body, signal: options.signal, ...UNPARSED }),
       AN_OBJECT,
     );
   }
@@ -140,7 +151,7 @@ export class ClientGrants {
   async delete(id: string, options: CallOptions = {}): Promise<void> {
     checkCallOptions(options);
     checkId(id, "id");
-    await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal });
+    await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal, ...UNPARSED });
   }
 
   /** `GET /client-grants/{id}/organizations`: the organizations the grant is assigned to (checkpoint paging). */
@@ -156,6 +167,7 @@ export class ClientGrants {
       await this.#raw.GET("/client-grants/{id}/organizations", {
         params: { path: { id }, query },
         signal: options.signal,
+        ...UNPARSED,
       }),
       ORGANIZATION_LIST,
     );
@@ -175,6 +187,7 @@ export class ClientGrants {
         params: { path: { id: organizationId } },
         body: { grant_id: grantId },
         signal: options.signal,
+        ...UNPARSED,
       }),
       AN_OBJECT,
     );
@@ -188,6 +201,7 @@ export class ClientGrants {
     await this.#raw.DELETE("/organizations/{id}/client-grants/{grant_id}", {
       params: { path: { id: organizationId, grant_id: grantId } },
       signal: options.signal,
+      ...UNPARSED,
     });
   }
 
@@ -204,6 +218,7 @@ export class ClientGrants {
       await this.#raw.GET("/organizations/{id}/client-grants", {
         params: { path: { id: organizationId }, query },
         signal: options.signal,
+        ...UNPARSED,
       }),
       GRANT_LIST,
     );

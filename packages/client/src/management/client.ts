@@ -2,28 +2,32 @@ import type { ManagementPaths } from "@grantkit/types";
 import {
   checkClientOptions,
   checkUrl,
-  createRawClient,
+  createApiClient,
   invalid,
-  Redactor,
-  resolveTokenSource,
   type AuthOptions,
   type ClientOptions,
   type RawClient,
 } from "../core/index.js";
 import { ClientGrants } from "./client-grants.js";
-import { auth0TokenExchange, type Auth0ClientCredentials } from "./token.js";
+import { auth0TokenEndpoint, type Auth0ClientCredentials } from "./token.js";
 
 interface Location {
   /** The tenant's domain, for example `example.us.auth0.com`: the API is at `https://{domain}/api/v2`. */
-  domain?: string;
+  domain?: string | undefined;
   /** The API root, instead of the one `domain` gives: for proxies and tests. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Where `clientCredentials` are exchanged. Default `https://{domain}/oauth/token`. */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 /** Options of {@link createManagementClient}: where the tenant is, how to authenticate, and transport options. */
 export type ManagementClientOptions = Location & AuthOptions<Auth0ClientCredentials> & ClientOptions;
+
+/**
+ * The methods sent again after a 5xx or a lost answer. Auth0's PATCH sets the fields it is given, so a second one
+ * leaves the grant as the first did; POST creates, so it is retried only on 429.
+ */
+const RETRIED_METHODS = ["GET", "PUT", "PATCH", "DELETE"];
 
 export interface ManagementClient {
   /** The client grants of the tenant, and the organizations they are assigned to. */
@@ -55,16 +59,13 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl)");
   const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
   // The token is for the tenant's Management API: `https://{domain}/api/v2/`, whatever proxy baseUrl points at.
-  const exchange = auth0TokenExchange(
+  const tokenEndpoint = auth0TokenEndpoint(
     tokenUrl ?? (domain ? `https://${domain}/oauth/token` : new URL("/oauth/token", apiUrl).href),
     domain ? `https://${domain}/api/v2/` : `${apiUrl.replace(/\/+$/, "")}/`,
+  );
+  const { raw } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
+    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
     options,
   );
-  const tokenSource = resolveTokenSource(options, exchange);
-  const raw = createRawClient<ManagementPaths>(apiUrl, {
-    ...options,
-    tokenSource,
-    redactor: new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []),
-  });
   return { clientGrants: new ClientGrants(raw), raw };
 }
