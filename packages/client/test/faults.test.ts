@@ -228,6 +228,29 @@ describe("answers without the documented body", () => {
     expect(error).toBeInstanceOf(ResponseParseError);
     expect(error.message).toBe(`GET ${server.url}/client-grants/${grant.id} answered 204 with no body where the API documents one`);
   });
+
+  it("accepts a DELETE answered 200 with an empty body, and reports the same answer to a GET", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end();
+    });
+    await expect(clientFor(server.url).clientGrants.delete(grant.id)).resolves.toBeUndefined();
+    await expect(clientFor(server.url).clientGrants.removeFromOrganization("org_1", grant.id)).resolves.toBeUndefined();
+    await expect(clientFor(server.url).clientGrants.get(grant.id)).rejects.toThrow(/answered 200 with no body where the API documents one/);
+  });
+
+  it("accepts valid JSON without a content type (as Auth0's own SDK does), and refuses invalid JSON without one", async () => {
+    let body = JSON.stringify(grant);
+    server = await startServer((_req, res) => {
+      res.removeHeader("content-type");
+      res.writeHead(200);
+      res.end(body);
+    });
+    expect(await clientFor(server.url).clientGrants.get(grant.id)).toEqual(grant);
+    expect(server.received).toHaveLength(1);
+    body = "<html>";
+    await expect(clientFor(server.url).clientGrants.get(grant.id)).rejects.toThrow(/answered 200 with a body that is not valid JSON/);
+  });
 });
 
 describe("walking every page", () => {
