@@ -68,8 +68,8 @@ describe("client grants against the spec", () => {
   });
 
   it("lists the organizations of a grant", async () => {
-    const page = await client.clientGrants.organizations(grantId, { take: 10 });
-    expect(page.organizations.map((organization) => organization.name)).toEqual(["acme", "globex"]);
+    const organizations = await client.clientGrants.organizations(grantId);
+    expect(organizations).toEqual([expect.objectContaining({ name: "acme" }), expect.objectContaining({ name: "globex" })]);
   });
 
   it("assigns a grant to an organization, lists and removes it", async () => {

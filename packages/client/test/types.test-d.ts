@@ -3,6 +3,7 @@ import {
   createManagementClient,
   type ClientGrant,
   type ClientGrantPage,
+  type ListClientGrantOrganizationsResponse,
   type ListClientGrantsResponse,
   type ManagementApiError,
   type Organization,
@@ -20,7 +21,7 @@ describe("the client's types come from the spec", () => {
     expectTypeOf(grants.listPage()).resolves.toEqualTypeOf<ClientGrantPage>();
     expectTypeOf(grants.all()).toEqualTypeOf<AsyncGenerator<ClientGrant, void, undefined>>();
     expectTypeOf(grants.delete("cgr_1")).resolves.toBeVoid();
-    expectTypeOf(grants.organizations("cgr_1")).resolves.toHaveProperty("organizations").toEqualTypeOf<Organization[]>();
+    expectTypeOf(grants.organizations("cgr_1")).resolves.toEqualTypeOf<ListClientGrantOrganizationsResponse>();
     expectTypeOf(grants.assignToOrganization("org_1", "cgr_1")).resolves.toEqualTypeOf<OrganizationClientGrant>();
     expectTypeOf<ClientGrant["organization_usage"]>().toEqualTypeOf<"deny" | "allow" | "require" | undefined>();
   });

@@ -1,8 +1,8 @@
 import type {
   ClientGrant,
-  ClientGrantOrganizationsPage,
   CreateClientGrantRequest,
   ListClientGrantOrganizationsQuery,
+  ListClientGrantOrganizationsResponse,
   ListClientGrantsQuery,
   ListClientGrantsResponse,
   ListOrganizationClientGrantsQuery,
@@ -148,7 +148,7 @@ export class ClientGrants {
     id: string,
     query: ListClientGrantOrganizationsQuery = {},
     options: CallOptions = {},
-  ): Promise<ClientGrantOrganizationsPage> {
+  ): Promise<ListClientGrantOrganizationsResponse> {
     checkCallOptions(options);
     checkId(id, "id");
     checkPaging(query);
