@@ -21,6 +21,10 @@ describe("client grants against the spec", () => {
     expect(answer).toMatchObject({ start: 0, limit: 2, total: 6 });
   });
 
+  it("filters grants by the anonymous_user subject type", async () => {
+    await expect(client.clientGrants.list({ subject_type: "anonymous_user" })).resolves.toBeDefined();
+  });
+
   it("lists one page in the normalized shape", async () => {
     const page = await client.clientGrants.listPage({ per_page: 2, include_totals: true });
     expect(page.items.map((grant) => grant.id)).toEqual([grantId, "cgr_8XZRs2aVx1BtN7Pq"]);
@@ -67,9 +71,35 @@ describe("client grants against the spec", () => {
     await expect(client.clientGrants.delete(grantId)).resolves.toBeUndefined();
   });
 
-  it("lists the organizations of a grant", async () => {
+  it("lists the organizations of a grant as a plain array by default", async () => {
     const organizations = await client.clientGrants.organizations(grantId);
-    expect(organizations).toEqual([expect.objectContaining({ name: "acme" }), expect.objectContaining({ name: "globex" })]);
+    expect(organizations).toEqual([
+      expect.objectContaining({ id: organizationId, metadata: { tier: "enterprise", region: null } }),
+      expect.objectContaining({ id: "org_Yb7cK1mPqR9sT4vW", name: "globex" }),
+    ]);
+  });
+
+  it("lists the organizations of a grant with totals, by page number", async () => {
+    const withTotals = createManagementClient({ baseUrl: prism.url, token: "t", headers: { prefer: "example=withTotals" } });
+    const answer = await withTotals.clientGrants.organizations(grantId, { include_totals: true, page: 1, per_page: 2 });
+    expect(answer).toMatchObject({ start: 0, limit: 2, total: 6, organizations: [{ id: organizationId }, { name: "globex" }] });
+  });
+
+  it("has the mock check the organization listing's page-number parameters (control for the test above)", async () => {
+    // Prism lets unknown query parameters through, so a parameter's rule is what shows the spec knows it.
+    const response = await fetch(`${prism.url}/client-grants/${grantId}/organizations?page=0&per_page=101`, {
+      headers: { authorization: "Bearer t" },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      validation: [expect.objectContaining({ location: ["query", "per_page"], code: "maximum" })],
+    });
+  });
+
+  it("lists the organizations of a grant with a checkpoint", async () => {
+    const checkpoint = createManagementClient({ baseUrl: prism.url, token: "t", headers: { prefer: "example=checkpoint" } });
+    const answer = await checkpoint.clientGrants.organizations(grantId, { from: "org_W3fQ8nTzxRk2Lp0a", take: 2 });
+    expect(answer).toMatchObject({ next: "org_Yb7cK1mPqR9sT4vW", organizations: [{ id: organizationId }, { name: "globex" }] });
   });
 
   it("assigns a grant to an organization, lists and removes it", async () => {
@@ -80,9 +110,76 @@ describe("client grants against the spec", () => {
     await expect(client.clientGrants.removeFromOrganization(organizationId, grantId)).resolves.toBeUndefined();
   });
 
+  it("has the mock refuse an organization's grants filtered by more than 10 IDs or a 601-character audience", async () => {
+    const grantIds = Array.from({ length: 11 }, (_, n) => `cgr_${n}`);
+    await expect(client.clientGrants.listForOrganization(organizationId, { grant_ids: grantIds })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/grant_ids/),
+    });
+    await expect(
+      client.clientGrants.listForOrganization(organizationId, { audience: `https://${"a".repeat(588)}.com/` }),
+    ).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/audience/) });
+  });
+
   it("reaches operations through the typed raw client", async () => {
     const { data } = await client.raw.GET("/client-grants/{id}", { params: { path: { id: grantId } } });
     expect(data?.id).toBe(grantId);
+  });
+});
+
+describe("client credentials against the spec's token endpoint", () => {
+  /** The access token of the spec's token example, which Prism answers with. */
+  const PRISM_TOKEN =
+    "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0WWYzdkh2SWt5VUVvUjFIWHBWcjBjRmZhTThzRk1Qb0BjbGllbnRzIn0.c2lnbmF0dXJl";
+  const credentials = { clientId: "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo", clientSecret: "s3cr3t-for-the-contract-test" };
+
+  function recording(sent: { url: string; authorization: string | null; body: string }[]): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, authorization: request.headers.get("authorization"), body: await request.clone().text() });
+      return fetch(request);
+    };
+  }
+
+  it("exchanges the credentials at tokenUrl (a body the spec accepts) and sends the token it gets", async () => {
+    const sent: { url: string; authorization: string | null; body: string }[] = [];
+    const m2m = createManagementClient({
+      baseUrl: prism.url,
+      tokenUrl: `${prism.url}/oauth/token`,
+      clientCredentials: credentials,
+      fetch: recording(sent),
+      retry: false,
+    });
+    expect(await m2m.clientGrants.get(grantId)).toMatchObject({ id: grantId });
+    expect(sent.map(({ url, authorization }) => [url, authorization])).toEqual([
+      [`${prism.url}/oauth/token`, null],
+      [`${prism.url}/client-grants/${grantId}`, `Bearer ${PRISM_TOKEN}`],
+    ]);
+    expect(JSON.parse(sent[0]!.body)).toMatchObject({ grant_type: "client_credentials", audience: `${prism.url}/` });
+  });
+
+  it("surfaces the token endpoint's 401 as a ManagementApiError that does not show the secret", async () => {
+    const refused: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith("/oauth/token")) request.headers.set("prefer", "code=401");
+      return fetch(request);
+    };
+    const m2m = createManagementClient({ baseUrl: prism.url, clientCredentials: credentials, fetch: refused, retry: false });
+    const error = await m2m.clientGrants.get(grantId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error).toMatchObject({ status: 401, method: "POST", error: "access_denied" });
+    expect(JSON.stringify(error)).not.toContain(credentials.clientSecret);
+    expect(String((error as Error).stack)).not.toContain(credentials.clientSecret);
+  });
+
+  it("rejects a token request that breaks the spec, which the client's own does not (control for the tests above)", async () => {
+    const response = await fetch(`${prism.url}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grant_type: "password", client_id: credentials.clientId, client_secret: credentials.clientSecret }),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ validation: [expect.objectContaining({ location: ["body", "grant_type"] })] });
   });
 });
 
