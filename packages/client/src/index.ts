@@ -1,5 +1,11 @@
 export { createManagementClient, type ManagementClient, type ManagementClientOptions } from "./management/client.js";
-export { ClientGrants, type ClientGrantPage, type PageProgress, type WalkOptions } from "./management/client-grants.js";
+export {
+  ClientGrants,
+  type ClientGrantPage,
+  type OrganizationPage,
+  type PageProgress,
+  type WalkOptions,
+} from "./management/client-grants.js";
 export type { Auth0ClientCredentials } from "./management/token.js";
 export {
   ApiError,

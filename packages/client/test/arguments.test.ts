@@ -41,6 +41,8 @@ const CALLS: Array<[string, (c: ManagementClient) => unknown, RegExp]> = [
   ["null walk options", (c) => c.clientGrants.all({}, any(null)), /options must be an object/],
   ["a null walk query", (c) => c.clientGrants.all(any(null)), /query must be an object/],
   ["an onPage that is not a function", (c) => c.clientGrants.all({}, { onPage: any(5) }), /onPage must be a function/],
+  ["null options walking organizations", (c) => c.clientGrants.allOrganizations("cgr_1", {}, any(null)), /options must be an object/],
+  ["an onPage that is not a function walking organizations", (c) => c.clientGrants.allOrganizations("cgr_1", {}, { onPage: any(5) }), /onPage must be a function/],
   ["a raw call with a nested query", (c) => c.raw.GET("/client-grants", { params: { query: { audience: any({ a: 1 }) } } }), /query.audience/],
   ["a raw call with a BigInt body", (c) => c.raw.POST("/client-grants", { body: any({ audience: 1n }) }), /The request body.audience/],
 ];

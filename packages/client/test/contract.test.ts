@@ -14,11 +14,23 @@ afterAll(() => prism?.stop());
 
 const grantId = "cgr_4pI9a42haOLLWnwq";
 const organizationId = "org_W3fQ8nTzxRk2Lp0a";
+/** A client whose answers Prism takes from the named example of each operation. */
+const answering = (example: string) =>
+  createManagementClient({ baseUrl: prism.url, token: "t", retry: false, headers: { prefer: `example=${example}` } });
 
 describe("client grants against the spec", () => {
-  it("lists grants", async () => {
+  it("lists grants with totals, typed so", async () => {
     const answer = await client.clientGrants.list({ per_page: 2, include_totals: true, audience: "https://billing.example.com/" });
-    expect(answer).toMatchObject({ start: 0, limit: 2, total: 6 });
+    expect([answer.start, answer.limit, answer.total]).toEqual([0, 2, 6]);
+  });
+
+  it("lists grants as a plain array by default", async () => {
+    const grants = await answering("array").clientGrants.list();
+    expect(grants.length).toBe(2);
+  });
+
+  it("filters grants by the anonymous_user subject type", async () => {
+    await expect(client.clientGrants.list({ subject_type: "anonymous_user" })).resolves.toBeDefined();
   });
 
   it("lists one page in the normalized shape", async () => {
@@ -67,22 +79,151 @@ describe("client grants against the spec", () => {
     await expect(client.clientGrants.delete(grantId)).resolves.toBeUndefined();
   });
 
-  it("lists the organizations of a grant", async () => {
-    const page = await client.clientGrants.organizations(grantId, { take: 10 });
-    expect(page.organizations.map((organization) => organization.name)).toEqual(["acme", "globex"]);
+  it("lists the organizations of a grant as a plain array by default", async () => {
+    const organizations = await client.clientGrants.organizations(grantId);
+    expect(organizations).toEqual([
+      expect.objectContaining({ id: organizationId, metadata: { tier: "enterprise", region: null } }),
+      expect.objectContaining({ id: "org_Yb7cK1mPqR9sT4vW", name: "globex" }),
+    ]);
+  });
+
+  it("lists the organizations of a grant with totals, by page number", async () => {
+    const answer = await answering("withTotals").clientGrants.organizations(grantId, { include_totals: true, page: 1, per_page: 2 });
+    expect(answer.total).toBe(6);
+    expect(answer.organizations.map((organization) => organization.name)).toEqual(["acme", "globex"]);
+  });
+
+  it("has the mock check the organization listing's page-number parameters (control for the test above)", async () => {
+    // Prism lets unknown query parameters through, so a parameter's rule is what shows the spec knows it.
+    const response = await fetch(`${prism.url}/client-grants/${grantId}/organizations?page=0&per_page=101`, {
+      headers: { authorization: "Bearer t" },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      validation: [expect.objectContaining({ location: ["query", "per_page"], code: "maximum" })],
+    });
+  });
+
+  it("lists the organizations of a grant with a checkpoint", async () => {
+    const answer = await answering("checkpoint").clientGrants.organizations(grantId, { from: organizationId, take: 2 });
+    expect(answer.next).toBe("org_Yb7cK1mPqR9sT4vW");
+    expect(answer.organizations.map((organization) => organization.name)).toEqual(["acme", "globex"]);
+  });
+
+  it("gives one page of a grant's organizations in the normalized shape, whichever shape came", async () => {
+    const grants = (example: string) => answering(example).clientGrants;
+    expect(await grants("array").organizationsPage(grantId)).toEqual({ items: [expect.objectContaining({ name: "acme" }), expect.objectContaining({ name: "globex" })] });
+    expect(await grants("withTotals").organizationsPage(grantId, { include_totals: true, per_page: 2 })).toMatchObject({ total: 6 });
+    expect(await grants("checkpoint").organizationsPage(grantId, { take: 2 })).toMatchObject({ next: "org_Yb7cK1mPqR9sT4vW" });
+  });
+
+  it("walks a grant's organizations by page number, stopping when a page repeats the previous one", async () => {
+    const progress: PageProgress[] = [];
+    const names: string[] = [];
+    const walk = answering("withTotals").clientGrants.allOrganizations(grantId, { per_page: 2 }, { onPage: (p) => progress.push(p) });
+    for await (const organization of walk) names.push(organization.name ?? "");
+    // As for grants: the mock answers page 1 with page 0's example, so the walk stops at the repeat.
+    expect(progress).toEqual([{ page: 1, fetched: 2, total: 6 }]);
+    expect(names).toEqual(["acme", "globex"]);
+  });
+
+  it("walks a grant's organizations by checkpoint, following next", async () => {
+    const from: (string | null)[] = [];
+    const following: typeof fetch = (input, init) => {
+      from.push(new URL(new Request(input, init).url).searchParams.get("from"));
+      return fetch(input, init);
+    };
+    const grants = createManagementClient({
+      baseUrl: prism.url,
+      token: "t",
+      fetch: following,
+      headers: { prefer: "example=checkpoint" },
+    }).clientGrants;
+    const ids: string[] = [];
+    for await (const organization of grants.allOrganizations(grantId, { take: 2 })) ids.push(organization.id);
+    // The second page is asked for from the first page's `next`; it repeats the first, so the walk stops there.
+    expect(from).toEqual([null, "org_Yb7cK1mPqR9sT4vW"]);
+    expect(ids).toEqual([organizationId, "org_Yb7cK1mPqR9sT4vW"]);
   });
 
   it("assigns a grant to an organization, lists and removes it", async () => {
     const assigned = await client.clientGrants.assignToOrganization(organizationId, grantId);
     expect(assigned.id).toBe(grantId);
     const listed = await client.clientGrants.listForOrganization(organizationId, { per_page: 10, grant_ids: [grantId] });
-    expect(Array.isArray(listed) ? listed[0]?.id : listed.client_grants[0]?.id).toBe(grantId);
+    expect(listed[0]?.id).toBe(grantId);
     await expect(client.clientGrants.removeFromOrganization(organizationId, grantId)).resolves.toBeUndefined();
+  });
+
+  it("has the mock refuse an organization's grants filtered by more than 10 IDs or a 601-character audience", async () => {
+    const grantIds = Array.from({ length: 11 }, (_, n) => `cgr_${n}`);
+    await expect(client.clientGrants.listForOrganization(organizationId, { grant_ids: grantIds })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/grant_ids/),
+    });
+    await expect(
+      client.clientGrants.listForOrganization(organizationId, { audience: `https://${"a".repeat(588)}.com/` }),
+    ).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/audience/) });
   });
 
   it("reaches operations through the typed raw client", async () => {
     const { data } = await client.raw.GET("/client-grants/{id}", { params: { path: { id: grantId } } });
     expect(data?.id).toBe(grantId);
+  });
+});
+
+describe("client credentials against the spec's token endpoint", () => {
+  /** The access token of the spec's token example, which Prism answers with. */
+  const PRISM_TOKEN =
+    "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0WWYzdkh2SWt5VUVvUjFIWHBWcjBjRmZhTThzRk1Qb0BjbGllbnRzIn0.c2lnbmF0dXJl";
+  const credentials = { clientId: "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo", clientSecret: "s3cr3t-for-the-contract-test" };
+
+  function recording(sent: { url: string; authorization: string | null; body: string }[]): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, authorization: request.headers.get("authorization"), body: await request.clone().text() });
+      return fetch(request);
+    };
+  }
+
+  it("exchanges the credentials at tokenUrl (a body the spec accepts) and sends the token it gets", async () => {
+    const sent: { url: string; authorization: string | null; body: string }[] = [];
+    const m2m = createManagementClient({
+      baseUrl: prism.url,
+      tokenUrl: `${prism.url}/oauth/token`,
+      clientCredentials: credentials,
+      fetch: recording(sent),
+      retry: false,
+    });
+    expect(await m2m.clientGrants.get(grantId)).toMatchObject({ id: grantId });
+    expect(sent.map(({ url, authorization }) => [url, authorization])).toEqual([
+      [`${prism.url}/oauth/token`, null],
+      [`${prism.url}/client-grants/${grantId}`, `Bearer ${PRISM_TOKEN}`],
+    ]);
+    expect(JSON.parse(sent[0]!.body)).toMatchObject({ grant_type: "client_credentials", audience: `${prism.url}/` });
+  });
+
+  it("surfaces the token endpoint's 401 as a ManagementApiError that does not show the secret", async () => {
+    const refused: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith("/oauth/token")) request.headers.set("prefer", "code=401");
+      return fetch(request);
+    };
+    const m2m = createManagementClient({ baseUrl: prism.url, clientCredentials: credentials, fetch: refused, retry: false });
+    const error = await m2m.clientGrants.get(grantId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error).toMatchObject({ status: 401, method: "POST", error: "access_denied" });
+    expect(JSON.stringify(error)).not.toContain(credentials.clientSecret);
+    expect(String((error as Error).stack)).not.toContain(credentials.clientSecret);
+  });
+
+  it("rejects a token request that breaks the spec, which the client's own does not (control for the tests above)", async () => {
+    const response = await fetch(`${prism.url}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grant_type: "password", client_id: credentials.clientId, client_secret: credentials.clientSecret }),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ validation: [expect.objectContaining({ location: ["body", "grant_type"] })] });
   });
 });
 

@@ -2,11 +2,21 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createManagementClient,
   type ClientGrant,
+  type ClientGrantOrganizationsCheckpoint,
+  type ClientGrantOrganizationsWithTotals,
   type ClientGrantPage,
+  type ClientGrantsCheckpoint,
+  type ClientGrantsWithTotals,
+  type ListClientGrantOrganizationsQuery,
+  type ListClientGrantOrganizationsResponse,
+  type ListClientGrantsQuery,
   type ListClientGrantsResponse,
+  type ListOrganizationClientGrantsResponse,
   type ManagementApiError,
   type Organization,
   type OrganizationClientGrant,
+  type OrganizationClientGrantsWithTotals,
+  type OrganizationPage,
 } from "../src/index.js";
 
 const client = createManagementClient({ domain: "example.us.auth0.com", token: "t" });
@@ -16,11 +26,11 @@ describe("the client's types come from the spec", () => {
   it("types results", () => {
     expectTypeOf(grants.get("cgr_1")).resolves.toEqualTypeOf<ClientGrant>();
     expectTypeOf(grants.create({ audience: "https://a/" })).resolves.toEqualTypeOf<ClientGrant>();
-    expectTypeOf(grants.list()).resolves.toEqualTypeOf<ListClientGrantsResponse>();
     expectTypeOf(grants.listPage()).resolves.toEqualTypeOf<ClientGrantPage>();
     expectTypeOf(grants.all()).toEqualTypeOf<AsyncGenerator<ClientGrant, void, undefined>>();
     expectTypeOf(grants.delete("cgr_1")).resolves.toBeVoid();
-    expectTypeOf(grants.organizations("cgr_1")).resolves.toHaveProperty("organizations").toEqualTypeOf<Organization[]>();
+    expectTypeOf(grants.organizationsPage("cgr_1")).resolves.toEqualTypeOf<OrganizationPage>();
+    expectTypeOf(grants.allOrganizations("cgr_1", { take: 10 })).toEqualTypeOf<AsyncGenerator<Organization, void, undefined>>();
     expectTypeOf(grants.assignToOrganization("org_1", "cgr_1")).resolves.toEqualTypeOf<OrganizationClientGrant>();
     expectTypeOf<ClientGrant["organization_usage"]>().toEqualTypeOf<"deny" | "allow" | "require" | undefined>();
   });
@@ -34,10 +44,47 @@ describe("the client's types come from the spec", () => {
     void grants.create({ audience: "https://a/", scopes: ["read"] });
     // @ts-expect-error audience cannot be changed by PATCH
     void grants.update("cgr_1", { audience: "https://b/" });
-    // @ts-expect-error subject_type is client or user
+    // @ts-expect-error subject_type is client, user or anonymous_user
     void grants.list({ subject_type: "robot" });
+    // @ts-expect-error unknown field, whichever shape the query asks for
+    void grants.list({ include_totals: true, audiences: ["https://a/"] });
+    // @ts-expect-error unknown field
+    void grants.organizations("cgr_1", { take: 10, audience: "https://a/" });
     // @ts-expect-error allow_any_organization filters on true only
     void grants.list({ allow_any_organization: false });
+  });
+
+  it("types grants.list() by the shape its query asks for", () => {
+    expectTypeOf(grants.list()).resolves.toEqualTypeOf<ClientGrant[]>();
+    expectTypeOf(grants.list({ audience: "https://a/", subject_type: "anonymous_user" })).resolves.toEqualTypeOf<ClientGrant[]>();
+    expectTypeOf(grants.list({ include_totals: false, page: 1 })).resolves.toEqualTypeOf<ClientGrant[]>();
+    expectTypeOf(grants.list({ include_totals: true, page: 0, per_page: 50 })).resolves.toEqualTypeOf<ClientGrantsWithTotals>();
+    expectTypeOf(grants.list({ take: 10 })).resolves.toEqualTypeOf<ClientGrantsCheckpoint>();
+    expectTypeOf(grants.list({ from: "cgr_1" })).resolves.toEqualTypeOf<ClientGrantsCheckpoint>();
+    // Checkpoint paging answers without totals, whatever include_totals says.
+    expectTypeOf(grants.list({ from: "cgr_1", take: 10, include_totals: true })).resolves.toEqualTypeOf<ClientGrantsCheckpoint>();
+    // A query whose shape is only known at run time gets the union.
+    const query: ListClientGrantsQuery = {};
+    expectTypeOf(grants.list(query)).resolves.toEqualTypeOf<ListClientGrantsResponse>();
+  });
+
+  it("types grants.organizations() and listForOrganization() by the shape their query asks for", () => {
+    expectTypeOf(grants.organizations("cgr_1")).resolves.toEqualTypeOf<Organization[]>();
+    expectTypeOf(grants.organizations("cgr_1", { include_totals: true, per_page: 10 })).resolves.toEqualTypeOf<ClientGrantOrganizationsWithTotals>();
+    expectTypeOf(grants.organizations("cgr_1", { from: "org_1", take: 10 })).resolves.toEqualTypeOf<ClientGrantOrganizationsCheckpoint>();
+    const query: ListClientGrantOrganizationsQuery = {};
+    expectTypeOf(grants.organizations("cgr_1", query)).resolves.toEqualTypeOf<ListClientGrantOrganizationsResponse>();
+    expectTypeOf(grants.listForOrganization("org_1")).resolves.toEqualTypeOf<OrganizationClientGrant[]>();
+    expectTypeOf(grants.listForOrganization("org_1", { include_totals: true })).resolves.toEqualTypeOf<OrganizationClientGrantsWithTotals>();
+    expectTypeOf(grants.listForOrganization("org_1", { include_totals: Math.random() > 0.5 })).resolves.toEqualTypeOf<ListOrganizationClientGrantsResponse>();
+  });
+
+  it("lets each shape be read without narrowing", async () => {
+    expectTypeOf((await grants.list({ include_totals: true, page: 0, per_page: 50 })).total).toEqualTypeOf<number>();
+    expectTypeOf((await grants.list()).length).toEqualTypeOf<number>();
+    expectTypeOf((await grants.list({ take: 50 })).next).toEqualTypeOf<string | undefined>();
+    expectTypeOf((await grants.organizations("cgr_1", { include_totals: true })).organizations).toEqualTypeOf<Organization[]>();
+    expectTypeOf((await grants.organizations("cgr_1"))[0]?.metadata).toEqualTypeOf<{ [key: string]: string | null } | undefined>();
   });
 
   it("lets PATCH clear fields with null", () => {

@@ -33,14 +33,19 @@ export type OrganizationUsage = ManagementSchemas["OrganizationUsage"];
 export type SubjectType = ManagementSchemas["SubjectType"];
 export type DefaultFor = ManagementSchemas["DefaultFor"];
 export type Organization = ManagementSchemas["Organization"];
-/** The query of `GET /client-grants/{id}/organizations` (checkpoint paging). */
+/** The query of `GET /client-grants/{id}/organizations`. */
 export type ListClientGrantOrganizationsQuery = QueryOf<"listClientGrantOrganizations">;
-export type ClientGrantOrganizationsPage = ManagementSchemas["ClientGrantOrganizationsPage"];
+/** The three shapes `GET /client-grants/{id}/organizations` answers with, as `GET /client-grants` does. */
+export type ListClientGrantOrganizationsResponse = ManagementSchemas["ListClientGrantOrganizationsResponse"];
+export type ClientGrantOrganizationsWithTotals = ManagementSchemas["ClientGrantOrganizationsWithTotals"];
+export type ClientGrantOrganizationsCheckpoint = ManagementSchemas["ClientGrantOrganizationsCheckpoint"];
 /** A client grant as an organization sees it. */
 export type OrganizationClientGrant = ManagementSchemas["OrganizationClientGrant"];
 /** The query of `GET /organizations/{id}/client-grants`. */
 export type ListOrganizationClientGrantsQuery = QueryOf<"listOrganizationClientGrants">;
+/** The two shapes `GET /organizations/{id}/client-grants` answers with: a plain array, or with totals. */
 export type ListOrganizationClientGrantsResponse = ManagementSchemas["ListOrganizationClientGrantsResponse"];
+export type OrganizationClientGrantsWithTotals = ManagementSchemas["OrganizationClientGrantsWithTotals"];
 /** The error body of every Management API error response. */
 export type ManagementErrorBody = ManagementSchemas["Error"];
 

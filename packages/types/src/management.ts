@@ -80,7 +80,10 @@ export interface paths {
         };
         /**
          * Get the organizations a client grant is assigned to
-         * @description Checkpoint paging only; pass `next` back as `from` to get the following page.
+         * @description The answer takes the shape the query asks for, as `GET /client-grants` does: a plain array by default,
+         *     a `{start, limit, total, organizations}` object with `include_totals=true` (page numbers), or a
+         *     `{next, organizations}` object with checkpoint paging (`from`/`take`), where `next` is passed back as
+         *     `from` to get the following page.
          */
         get: operations["listClientGrantOrganizations"];
         put?: never;
@@ -143,6 +146,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a Management API access token
+         * @description The client credentials grant: a machine-to-machine application exchanges its client ID and secret for an
+         *     access token for the API named by `audience`; for the Management API that is `https://{tenantDomain}/api/v2/`.
+         *     This endpoint belongs to Auth0's Authentication API, not to the Management API document the rest of this
+         *     spec follows; it is described here so the client's `clientCredentials` option can be tested against it.
+         */
+        post: operations["requestToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -153,10 +179,10 @@ export interface components {
          */
         OrganizationUsage: "deny" | "allow" | "require";
         /**
-         * @description The type of application access the client grant allows.
+         * @description The type of application access the client grant allows: to the client itself (`client`), on behalf of a user (`user`), or on behalf of an anonymous user (`anonymous_user`).
          * @enum {string}
          */
-        SubjectType: "client" | "user";
+        SubjectType: "client" | "user" | "anonymous_user";
         /**
          * @description Applies this client grant as the default for all clients in the specified group. The only accepted value is third_party_clients, which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with client_id.
          * @enum {string}
@@ -234,33 +260,72 @@ export interface components {
             client_grants: components["schemas"]["ClientGrant"][];
         };
         ListClientGrantsResponse: components["schemas"]["ClientGrant"][] | components["schemas"]["ClientGrantsWithTotals"] | components["schemas"]["ClientGrantsCheckpoint"];
+        /** @description An organization a client grant is assigned to. The vendor marks no field required; `id` is required here because every organization has one and the client names organizations by it. Auth0 may send fields this schema does not list. */
         Organization: {
             /** @description ID of the organization. */
             id: string;
-            /** @description The name of this organization. */
-            name: string;
-            /** @description Friendly name of this organization. */
+            /** @description The organization's unique name. */
+            name?: string;
+            /** @description The organization's name as people see it. */
             display_name?: string;
-            branding?: {
-                /** Format: uri */
-                logo_url?: string;
-                colors?: {
-                    /** @description HEX color code for the primary color. */
-                    primary: string;
-                    /** @description HEX color code for the background. */
-                    page_background: string;
-                };
-            };
-            /** @description Metadata associated with the organization, string values only. */
-            metadata?: {
-                [key: string]: string;
+            branding?: components["schemas"]["OrganizationBranding"];
+            metadata?: components["schemas"]["OrganizationMetadata"];
+            token_quota?: components["schemas"]["TokenQuota"];
+            /**
+             * @description Whether third-party applications can be used with this organization.
+             * @enum {string}
+             */
+            third_party_client_access?: "block" | "allow";
+            /** @description Early access. Whether app entitlement is switched on for this organization. */
+            is_app_entitlement_active?: boolean;
+            /** @description Early access. How the client relates to this organization; the vendor documents no more than the field's name and type. */
+            client?: {
+                use_for_member_access?: boolean;
             };
         };
-        ClientGrantOrganizationsPage: {
+        /** @description How the organization's login pages look. */
+        OrganizationBranding: {
+            /**
+             * Format: uri
+             * @description The logo shown on the login pages.
+             */
+            logo_url?: string;
+            colors?: {
+                /** @description HEX color code for the primary color. */
+                primary: string;
+                /** @description HEX color code for the background. */
+                page_background: string;
+            };
+        };
+        /** @description Free-form data about the organization, at most 25 keys, each a string (up to 255 characters) or null. */
+        OrganizationMetadata: {
+            [key: string]: string | null;
+        };
+        /** @description Early access. Limits on the tokens issued for this organization. */
+        TokenQuota: {
+            client_credentials: components["schemas"]["TokenQuotaClientCredentials"];
+        };
+        /** @description The quota on client credentials tokens; at least one field is set. */
+        TokenQuotaClientCredentials: {
+            /** @description When true, token requests beyond the quota fail; when false, they succeed and the excess only shows in the tenant's logs. */
+            enforce?: boolean;
+            /** @description The most tokens issued per day. */
+            per_day?: number;
+            /** @description The most tokens issued per hour. */
+            per_hour?: number;
+        };
+        ClientGrantOrganizationsWithTotals: {
+            start: number;
+            limit: number;
+            total: number;
+            organizations: components["schemas"]["Organization"][];
+        };
+        ClientGrantOrganizationsCheckpoint: {
             /** @description Pass back as `from` to get the next page. Absent on the last page. */
             next?: string;
             organizations: components["schemas"]["Organization"][];
         };
+        ListClientGrantOrganizationsResponse: components["schemas"]["Organization"][] | components["schemas"]["ClientGrantOrganizationsWithTotals"] | components["schemas"]["ClientGrantOrganizationsCheckpoint"];
         OrganizationClientGrant: {
             /** @description ID of the client grant. */
             id: string;
@@ -274,15 +339,42 @@ export interface components {
             /** @description If enabled, any organization can be used with this grant. */
             allow_any_organization?: boolean;
         };
-        ListOrganizationClientGrantsResponse: components["schemas"]["OrganizationClientGrant"][] | {
+        OrganizationClientGrantsWithTotals: {
             start: number;
             limit: number;
             total: number;
             client_grants: components["schemas"]["OrganizationClientGrant"][];
         };
+        ListOrganizationClientGrantsResponse: components["schemas"]["OrganizationClientGrant"][] | components["schemas"]["OrganizationClientGrantsWithTotals"];
         AssignClientGrantRequest: {
             /** @description A client grant ID to add to the organization. */
             grant_id: string;
+        };
+        /** @description The client credentials grant with the client's secret in the body, the form the client uses. Unknown fields are not refused: OAuth 2.0 servers ignore parameters they do not know. */
+        TokenRequest: {
+            /** @enum {string} */
+            grant_type: "client_credentials";
+            /** @description The application's client ID. */
+            client_id: string;
+            /** @description The application's client secret. */
+            client_secret: string;
+            /** @description The API the token is for (its identifier). Needed unless the tenant has a default audience; for the Management API, `https://{tenantDomain}/api/v2/`. */
+            audience?: string;
+        };
+        TokenResponse: {
+            access_token: string;
+            /** @example Bearer */
+            token_type: string;
+            /** @description Seconds until the token expires. */
+            expires_in: number;
+            /** @description The scopes granted, separated by spaces. */
+            scope?: string;
+        };
+        /** @description The OAuth 2.0 error answer of the token endpoint. */
+        OAuthError: {
+            /** @description The error code, such as `invalid_request` or `access_denied`. */
+            error: string;
+            error_description?: string;
         };
         Error: {
             /** @description The HTTP status code. */
@@ -463,6 +555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListClientGrantsResponse"];
                 };
             };
+            /** @description The query is invalid, for example `per_page` above 100. The vendor documents this status for the organization listings, which take the same paging parameters, but not for this one; the API checks this query string the same way. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -549,7 +642,6 @@ export interface operations {
                     "application/json": components["schemas"]["ClientGrant"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -581,7 +673,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -631,6 +722,12 @@ export interface operations {
     listClientGrantOrganizations: {
         parameters: {
             query?: {
+                /** @description Page index of the results to return. First page is 0. */
+                page?: components["parameters"]["Page"];
+                /** @description Number of results per page. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
+                include_totals?: components["parameters"]["IncludeTotals"];
                 /** @description Optional Id from which to start selection (the `next` of the previous page). */
                 from?: components["parameters"]["From"];
                 /** @description Number of results per page. Defaults to 50. */
@@ -654,33 +751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organizations": [
-                     *         {
-                     *           "id": "org_W3fQ8nTzxRk2Lp0a",
-                     *           "name": "acme",
-                     *           "display_name": "Acme Corporation",
-                     *           "branding": {
-                     *             "logo_url": "https://acme.example.com/logo.png",
-                     *             "colors": {
-                     *               "primary": "#0059d6",
-                     *               "page_background": "#ffffff"
-                     *             }
-                     *           },
-                     *           "metadata": {
-                     *             "tier": "enterprise"
-                     *           }
-                     *         },
-                     *         {
-                     *           "id": "org_Yb7cK1mPqR9sT4vW",
-                     *           "name": "globex",
-                     *           "display_name": "Globex"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ClientGrantOrganizationsPage"];
+                    "application/json": components["schemas"]["ListClientGrantOrganizationsResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -697,7 +768,7 @@ export interface operations {
                 audience?: string;
                 /** @description Optional filter on client_id of the client grant. */
                 client_id?: string;
-                /** @description Optional filter on the IDs of the client grants. */
+                /** @description Optional filter on the IDs of the client grants: the parameter repeated once per ID (`grant_ids=cgr_1&grant_ids=cgr_2`), each URL-encoded, at most 10 of them. */
                 grant_ids?: string[];
                 /** @description Number of results per page. */
                 per_page?: components["parameters"]["PerPage"];
@@ -730,7 +801,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -822,6 +892,106 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    requestToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo",
+                 *       "client_secret": "s3cr3t-example-value-not-a-real-secret",
+                 *       "audience": "https://example.us.auth0.com/api/v2/"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description An access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0WWYzdkh2SWt5VUVvUjFIWHBWcjBjRmZhTThzRk1Qb0BjbGllbnRzIn0.c2lnbmF0dXJl",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 86400,
+                     *       "scope": "read:client_grants create:client_grants update:client_grants delete:client_grants"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The request is malformed: a missing or repeated parameter, or a grant type other than `client_credentials`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Missing required parameter grant_type"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The client ID or secret is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The application may not get a token for this audience, for example because no client grant allows it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Client has not been granted scopes for this audience"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many token requests. Wait before trying again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "error_description": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
 }

@@ -5,9 +5,13 @@ import type {
   ClientSecret,
   CreateAdminClientRequest,
   CreateClientGrantRequest,
+  ListClientGrantOrganizationsResponse,
   ListClientGrantsQuery,
   ListClientGrantsResponse,
+  ListOrganizationClientGrantsResponse,
   ManagementErrorBody,
+  Organization,
+  OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "../src/index.js";
 
@@ -20,7 +24,7 @@ describe("management types", () => {
 
   it("carry the enums", () => {
     expectTypeOf<ClientGrant["organization_usage"]>().toEqualTypeOf<"deny" | "allow" | "require" | undefined>();
-    expectTypeOf<ClientGrant["subject_type"]>().toEqualTypeOf<"client" | "user" | undefined>();
+    expectTypeOf<ClientGrant["subject_type"]>().toEqualTypeOf<"client" | "user" | "anonymous_user" | undefined>();
     expectTypeOf<CreateClientGrantRequest["default_for"]>().toEqualTypeOf<"third_party_clients" | undefined>();
     expectTypeOf<ListClientGrantsQuery["allow_any_organization"]>().toEqualTypeOf<true | undefined>();
   });
@@ -38,6 +42,20 @@ describe("management types", () => {
     expectTypeOf<ClientGrant[]>().toExtend<ListClientGrantsResponse>();
     expectTypeOf<{ start: number; limit: number; total: number; client_grants: ClientGrant[] }>().toExtend<ListClientGrantsResponse>();
     expectTypeOf<{ next: string; client_grants: ClientGrant[] }>().toExtend<ListClientGrantsResponse>();
+  });
+
+  it("type a grant's organizations as the same three shapes", () => {
+    expectTypeOf<Organization[]>().toExtend<ListClientGrantOrganizationsResponse>();
+    expectTypeOf<{ start: number; limit: number; total: number; organizations: Organization[] }>().toExtend<ListClientGrantOrganizationsResponse>();
+    expectTypeOf<{ next: string; organizations: Organization[] }>().toExtend<ListClientGrantOrganizationsResponse>();
+    expectTypeOf<{ next: string; client_grants: OrganizationClientGrant[] }>().not.toExtend<ListOrganizationClientGrantsResponse>();
+  });
+
+  it("type an organization as the vendor documents it: only id required, metadata values string or null", () => {
+    expectTypeOf<{ id: string }>().toExtend<Organization>();
+    expectTypeOf<Organization["metadata"]>().toEqualTypeOf<{ [key: string]: string | null } | undefined>();
+    expectTypeOf<Organization["third_party_client_access"]>().toEqualTypeOf<"block" | "allow" | undefined>();
+    expectTypeOf<NonNullable<Organization["token_quota"]>["client_credentials"]["per_day"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("make errorCode the only optional member of the error body", () => {

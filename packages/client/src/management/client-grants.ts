@@ -1,14 +1,20 @@
 import type {
   ClientGrant,
-  ClientGrantOrganizationsPage,
+  ClientGrantOrganizationsCheckpoint,
+  ClientGrantOrganizationsWithTotals,
+  ClientGrantsCheckpoint,
+  ClientGrantsWithTotals,
   CreateClientGrantRequest,
   ListClientGrantOrganizationsQuery,
+  ListClientGrantOrganizationsResponse,
   ListClientGrantsQuery,
   ListClientGrantsResponse,
   ListOrganizationClientGrantsQuery,
   ListOrganizationClientGrantsResponse,
   ManagementPaths,
+  Organization,
   OrganizationClientGrant,
+  OrganizationClientGrantsWithTotals,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
 import {
@@ -19,41 +25,41 @@ import {
   invalid,
   listShape,
   UNPARSED,
-  walkPages,
   type CallOptions,
   type RawClient,
 } from "../core/index.js";
 import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
+import {
+  pageOf,
+  walkListing,
+  type ArrayQuery,
+  type CheckpointQuery,
+  type ListingPage,
+  type PageProgress,
+  type TotalsQuery,
+} from "./listing.js";
 
+export type { PageProgress } from "./listing.js";
 /** One page of client grants, whichever of the three list shapes the server answered with. */
-export interface ClientGrantPage {
-  items: ClientGrant[];
-  /** The total count, when the page came with totals (`include_totals`, page-number paging). */
-  total?: number;
-  /** The checkpoint for the next page (pass it as `from`), when there is one. */
-  next?: string;
-}
-
-/** What {@link ClientGrants.all} reports after each page it fetched. */
-export interface PageProgress {
-  /** 1 for the first page fetched. */
-  page: number;
-  /** Grants yielded so far, this page included. */
-  fetched: number;
-  /** The total count, when the server tells it (page-number paging). */
-  total?: number;
-}
+export type ClientGrantPage = ListingPage<ClientGrant>;
+/** One page of the organizations a grant is assigned to, whichever of the three list shapes the server answered with. */
+export type OrganizationPage = ListingPage<Organization>;
 
 export interface WalkOptions extends CallOptions {
-  /** Called after each page is fetched, before its grants are yielded. */
+  /** Called after each page is fetched, before its items are yielded. */
   onPage?: (progress: PageProgress) => void;
 }
 
-const DEFAULT_PAGE_SIZE = 50;
 const GRANT_LIST = listShape("client_grants");
 const ORGANIZATION_LIST = listShape("organizations");
 /** The spec's `maxLength` of an organization id. */
 const ORGANIZATION_ID_MAX = 50;
+
+/** A walk checks its options when it is created, not when its first page is read. */
+function checkWalkOptions(options: WalkOptions): void {
+  checkCallOptions(options);
+  if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
+}
 
 /** `client.clientGrants`: the client grants of a tenant, and the organizations they are assigned to. */
 export class ClientGrants {
@@ -63,7 +69,21 @@ export class ClientGrants {
     this.#raw = raw;
   }
 
-  /** `GET /client-grants`: one call, answered in the shape the query asks for. */
+  /**
+   * `GET /client-grants`: one call, answered in the shape the query asks for, and typed so: a checkpoint page
+   * `{ next?, client_grants }` when `from` or `take` is set, `{ start, limit, total, client_grants }` with
+   * `include_totals: true`, a plain array otherwise.
+   *
+   * `client_id` and `default_for` exclude each other here too, as the vendor documents for this filter: passing
+   * both is refused before anything is sent.
+   *
+   * @example
+   * const { total, client_grants } = await client.clientGrants.list({ include_totals: true, page: 0, per_page: 50 });
+   */
+  list(query: ListClientGrantsQuery & CheckpointQuery, options?: CallOptions): Promise<ClientGrantsCheckpoint>;
+  list(query: ListClientGrantsQuery & TotalsQuery, options?: CallOptions): Promise<ClientGrantsWithTotals>;
+  list(query?: ListClientGrantsQuery & ArrayQuery, options?: CallOptions): Promise<ClientGrant[]>;
+  list(query?: ListClientGrantsQuery, options?: CallOptions): Promise<ListClientGrantsResponse>;
   async list(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ListClientGrantsResponse> {
     checkCallOptions(options);
     checkListQuery(query);
@@ -72,10 +92,7 @@ export class ClientGrants {
 
   /** One page of grants as `{ items, total?, next? }`, whichever list shape the server answered with. */
   async listPage(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ClientGrantPage> {
-    const answer = await this.list(query, options);
-    if (Array.isArray(answer)) return { items: answer };
-    if ("total" in answer) return { items: answer.client_grants, total: answer.total };
-    return { items: answer.client_grants, next: answer.next };
+    return pageOf(await this.list(query, options), "client_grants");
   }
 
   /**
@@ -89,31 +106,9 @@ export class ClientGrants {
    */
   all(query: ListClientGrantsQuery = {}, options: WalkOptions = {}): AsyncGenerator<ClientGrant, void, undefined> {
     checkListQuery(query);
-    checkCallOptions(options);
-    if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
+    checkWalkOptions(options);
     const { onPage, ...callOptions } = options;
-    let pages = 0;
-    let fetched = 0;
-    const report = (page: { items: unknown[]; total?: number | undefined }) => {
-      pages += 1;
-      fetched += page.items.length;
-      onPage?.({ page: pages, fetched, total: page.total });
-    };
-
-    if (query.page !== undefined || query.per_page !== undefined) {
-      const { from: _from, take: _take, ...rest } = query;
-      const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
-      const fetchPage = async (page: number) => {
-        const { items, total } = await this.listPage({ ...rest, page, per_page: perPage, include_totals: true }, callOptions);
-        const done = items.length < perPage || (total !== undefined && (page + 1) * perPage >= total);
-        return { items, total, next: done ? undefined : page + 1 };
-      };
-      return walkPages(query.page ?? 0, fetchPage, report);
-    }
-
-    const { include_totals: _totals, from, ...rest } = query;
-    const take = query.take ?? DEFAULT_PAGE_SIZE;
-    return walkPages<ClientGrant, string | undefined>(from, (cursor) => this.listPage({ ...rest, from: cursor, take }, callOptions), report);
+    return walkListing(query, (pageQuery) => this.listPage(pageQuery, callOptions), onPage);
   }
 
   /** `POST /client-grants`: `audience` is required; `client_id` and `default_for` exclude each other. */
@@ -154,12 +149,32 @@ export class ClientGrants {
     await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal, ...UNPARSED });
   }
 
-  /** `GET /client-grants/{id}/organizations`: the organizations the grant is assigned to (checkpoint paging). */
+  /**
+   * `GET /client-grants/{id}/organizations`: the organizations the grant is assigned to, in the shape the query
+   * asks for, as {@link ClientGrants.list}: `{ next?, organizations }` when `from` or `take` is set,
+   * `{ start, limit, total, organizations }` with `include_totals: true`, a plain array otherwise.
+   */
+  organizations(
+    id: string,
+    query: ListClientGrantOrganizationsQuery & CheckpointQuery,
+    options?: CallOptions,
+  ): Promise<ClientGrantOrganizationsCheckpoint>;
+  organizations(
+    id: string,
+    query: ListClientGrantOrganizationsQuery & TotalsQuery,
+    options?: CallOptions,
+  ): Promise<ClientGrantOrganizationsWithTotals>;
+  organizations(id: string, query?: ListClientGrantOrganizationsQuery & ArrayQuery, options?: CallOptions): Promise<Organization[]>;
+  organizations(
+    id: string,
+    query?: ListClientGrantOrganizationsQuery,
+    options?: CallOptions,
+  ): Promise<ListClientGrantOrganizationsResponse>;
   async organizations(
     id: string,
     query: ListClientGrantOrganizationsQuery = {},
     options: CallOptions = {},
-  ): Promise<ClientGrantOrganizationsPage> {
+  ): Promise<ListClientGrantOrganizationsResponse> {
     checkCallOptions(options);
     checkId(id, "id");
     checkPaging(query);
@@ -171,6 +186,34 @@ export class ClientGrants {
       }),
       ORGANIZATION_LIST,
     );
+  }
+
+  /** One page of the grant's organizations as `{ items, total?, next? }`, whichever list shape the server answered with. */
+  async organizationsPage(
+    id: string,
+    query: ListClientGrantOrganizationsQuery = {},
+    options: CallOptions = {},
+  ): Promise<OrganizationPage> {
+    return pageOf(await this.organizations(id, query, options), "organizations");
+  }
+
+  /**
+   * Every organization the grant is assigned to, across pages, as {@link ClientGrants.all} walks grants:
+   * checkpoints by default, page numbers when the query sets `page` or `per_page`.
+   *
+   * @example
+   * for await (const organization of client.clientGrants.allOrganizations("cgr_123")) console.log(organization.id);
+   */
+  allOrganizations(
+    id: string,
+    query: ListClientGrantOrganizationsQuery = {},
+    options: WalkOptions = {},
+  ): AsyncGenerator<Organization, void, undefined> {
+    checkId(id, "id");
+    checkPaging(query);
+    checkWalkOptions(options);
+    const { onPage, ...callOptions } = options;
+    return walkListing(query, (pageQuery) => this.organizationsPage(id, pageQuery, callOptions), onPage);
   }
 
   /** `POST /organizations/{id}/client-grants`: assigns the grant to the organization. */
@@ -205,7 +248,25 @@ export class ClientGrants {
     });
   }
 
-  /** `GET /organizations/{id}/client-grants`: the grants assigned to the organization. */
+  /**
+   * `GET /organizations/{id}/client-grants`: the grants assigned to the organization, typed by the query:
+   * `{ start, limit, total, client_grants }` with `include_totals: true`, a plain array otherwise.
+   */
+  listForOrganization(
+    organizationId: string,
+    query: ListOrganizationClientGrantsQuery & { include_totals: true },
+    options?: CallOptions,
+  ): Promise<OrganizationClientGrantsWithTotals>;
+  listForOrganization(
+    organizationId: string,
+    query?: ListOrganizationClientGrantsQuery & { include_totals?: false },
+    options?: CallOptions,
+  ): Promise<OrganizationClientGrant[]>;
+  listForOrganization(
+    organizationId: string,
+    query?: ListOrganizationClientGrantsQuery,
+    options?: CallOptions,
+  ): Promise<ListOrganizationClientGrantsResponse>;
   async listForOrganization(
     organizationId: string,
     query: ListOrganizationClientGrantsQuery = {},

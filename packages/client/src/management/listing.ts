@@ -1,0 +1,88 @@
+import { walkPages } from "../core/index.js";
+
+/**
+ * The Management API's listings answer in the shape the query asks for: checkpoint paging (`from` or `take` set)
+ * gives `{ next?, <items> }`, `include_totals: true` gives `{ start, limit, total, <items> }`, anything else a plain
+ * array. These query types pick the matching overload of each listing method.
+ */
+export type CheckpointQuery = { from: string } | { take: number };
+export type TotalsQuery = { include_totals: true; from?: undefined; take?: undefined };
+export type ArrayQuery = { include_totals?: false; from?: undefined; take?: undefined };
+
+/** The paging parameters a walk sets itself. */
+interface PagingQuery {
+  page?: number;
+  per_page?: number;
+  include_totals?: boolean;
+  from?: string;
+  take?: number;
+}
+
+/** Any of the three answers of a listing whose items are under `Key`. */
+type ListingAnswer<Key extends string, Item> =
+  | Item[]
+  | ({ [K in Key]: Item[] } & { total: number })
+  | ({ [K in Key]: Item[] } & { next?: string });
+
+/** One page of a listing, whichever of the three shapes the server answered with. */
+export interface ListingPage<Item> {
+  items: Item[];
+  /** The total count, when the page came with totals (`include_totals`, page-number paging). */
+  total?: number;
+  /** The checkpoint for the next page (pass it as `from`), when there is one. */
+  next?: string;
+}
+
+/** What a walk (`all`, `allOrganizations`) reports after each page it fetched. */
+export interface PageProgress {
+  /** 1 for the first page fetched. */
+  page: number;
+  /** Items yielded so far, this page included. */
+  fetched: number;
+  /** The total count, when the server tells it (page-number paging). */
+  total?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/** The items of an answer, with its total or checkpoint. */
+export function pageOf<Key extends string, Item>(answer: ListingAnswer<Key, Item>, key: Key): ListingPage<Item> {
+  if (Array.isArray(answer)) return { items: answer };
+  if ("total" in answer) return { items: answer[key], total: answer.total };
+  return { items: answer[key], next: answer.next };
+}
+
+/**
+ * Every item of a listing, page after page, each fetched when the previous one is used up. Page numbers when the
+ * query sets `page` or `per_page` (asking for totals, to know when to stop); checkpoints otherwise, following `next`.
+ */
+export function walkListing<Item, Query extends PagingQuery>(
+  query: Query,
+  fetchPage: (query: Query) => Promise<ListingPage<Item>>,
+  onPage?: (progress: PageProgress) => void,
+): AsyncGenerator<Item, void, undefined> {
+  let pages = 0;
+  let fetched = 0;
+  const report = (page: { items: Item[]; total?: number | undefined }) => {
+    pages += 1;
+    fetched += page.items.length;
+    onPage?.({ page: pages, fetched, total: page.total });
+  };
+  // The query with its paging parameters replaced is still a Query: only those keys change.
+  const fetchWith = (pageQuery: PagingQuery) => fetchPage(pageQuery as Query);
+
+  if (query.page !== undefined || query.per_page !== undefined) {
+    const { from: _from, take: _take, ...rest } = query;
+    const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
+    const fetchNumbered = async (page: number) => {
+      const { items, total } = await fetchWith({ ...rest, page, per_page: perPage, include_totals: true });
+      const done = items.length < perPage || (total !== undefined && (page + 1) * perPage >= total);
+      return { items, total, next: done ? undefined : page + 1 };
+    };
+    return walkPages(query.page ?? 0, fetchNumbered, report);
+  }
+
+  const { include_totals: _totals, from, ...rest } = query;
+  const take = query.take ?? DEFAULT_PAGE_SIZE;
+  return walkPages<Item, string | undefined>(from, (cursor) => fetchWith({ ...rest, from: cursor, take }), report);
+}
