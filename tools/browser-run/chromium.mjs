@@ -6,6 +6,8 @@
 import { existsSync } from "node:fs";
 
 const SYSTEM_CHROMIUMS = [
+  // Debian's binary itself, not the /usr/bin/chromium wrapper script, which prints shell errors on some machines.
+  "/usr/lib/chromium/chromium",
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome-stable",
