@@ -31,13 +31,15 @@ export async function typeCheck(modules) {
   const problems = new Map(modules.map((module) => [module.file, []]));
   const byFile = new Map(modules.map((module) => [module.file, module]));
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const module = diagnostic.file && byFile.get(diagnostic.file.fileName);
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    if (!module || !diagnostic.file || diagnostic.start === undefined) {
-      // A problem outside the examples (a context, the compiler settings) concerns them all.
+    if (!diagnostic.file || diagnostic.start === undefined) {
+      // A problem with no place (the compiler settings) concerns every example.
       for (const list of problems.values()) list.push(ts.formatDiagnostic(diagnostic, formatHost).trim());
       continue;
     }
+    // The packages' own sources are type-checked by their own task; only the examples are judged here.
+    const module = byFile.get(diagnostic.file.fileName);
+    if (!module) continue;
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
     const line = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
     const { example } = module;
     const where =
