@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // @ts-check
-// Lints every published package as its tarball: publint (package.json against the files that ship) and
-// Are the Types Wrong (each entry point's types under Node's and bundlers' resolution). Any problem fails.
+// Lints every published package as its tarball: publint (package.json against the files that ship), Are the Types
+// Wrong (each entry point's types under Node's and bundlers' resolution), and what ships beside the code: the
+// repository's LICENSE, and no source maps (the decision is in CONTRIBUTING.md). Any problem fails.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { unpack } from "@publint/pack";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { packPublishedPackages } from "./published-packages.mjs";
+import { packPublishedPackages, repoRoot } from "./published-packages.mjs";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -41,17 +43,35 @@ async function attwProblems(tarball) {
   }
 }
 
+/** @param {string} tarball @returns {Promise<string[]>} what is wrong with the files beside the code */
+async function shippedFileProblems(tarball) {
+  const { files, rootDir } = await unpack(await readFile(tarball));
+  const problems = [];
+  const license = files.find((file) => file.name === `${rootDir}/LICENSE`);
+  const expected = await readFile(join(repoRoot, "LICENSE"));
+  if (!license) problems.push("no LICENSE: copy the repository's LICENSE into the package's folder");
+  else if (!expected.equals(license.data)) problems.push("its LICENSE differs from the repository's LICENSE");
+  const maps = files.filter((file) => file.name.endsWith(".map")).map((file) => file.name.slice(rootDir.length + 1));
+  if (maps.length > 0) problems.push(`ships source maps, which the packages decided against: ${maps.join(", ")}`);
+  return problems;
+}
+
 const dir = await mkdtemp(join(tmpdir(), "grantkit-check-packages-"));
 let failed = false;
 try {
   for (const pkg of await packPublishedPackages(dir)) {
-    const [lint, types] = await Promise.all([publintProblems(pkg.tarball), attwProblems(pkg.tarball)]);
-    if (lint.length === 0 && types === undefined) {
-      console.log(`${pkg.name}: publint and attw found no problems`);
+    const [lint, types, shipped] = await Promise.all([
+      publintProblems(pkg.tarball),
+      attwProblems(pkg.tarball),
+      shippedFileProblems(pkg.tarball),
+    ]);
+    if (lint.length === 0 && types === undefined && shipped.length === 0) {
+      console.log(`${pkg.name}: publint and attw found no problems; ships LICENSE and no source maps`);
       continue;
     }
     failed = true;
     console.error(`${pkg.name}:`);
+    for (const problem of shipped) console.error(`  ${problem}`);
     for (const problem of lint) console.error(`  publint ${problem}`);
     if (types !== undefined) console.error(`  attw:\n${types.replace(/^/gm, "    ")}`);
   }

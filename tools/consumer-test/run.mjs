@@ -16,12 +16,12 @@ const run = promisify(execFile);
 const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
 const tools = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 const INSTALL_TIMEOUT_MS = 300_000;
-/** The other runtimes the packages promise, each fetched from the npm registry by npx. */
+/** The other runtimes the packages promise, each fetched from the npm registry by npx: the package, then its command. */
 const OTHER_RUNTIMES = [
-  ["Node 22", ["-y", "-p", "node@22", "node", "esm.mjs"]],
-  ["Node 24", ["-y", "-p", "node@24", "node", "esm.mjs"]],
-  ["Bun", ["-y", "bun@1", "esm.mjs"]],
-  ["Deno", ["-y", "deno@2", "run", "--allow-env", "--allow-net", "--allow-read", "esm.mjs"]],
+  { name: "Node 22", pkg: "node@22", command: ["node", "esm.mjs"] },
+  { name: "Node 24", pkg: "node@24", command: ["node", "esm.mjs"] },
+  { name: "Bun", pkg: "bun@1", command: ["bun", "esm.mjs"] },
+  { name: "Deno", pkg: "deno@2", command: ["deno", "run", "--allow-env", "--allow-net", "--allow-read", "esm.mjs"] },
 ];
 const STEP_TIMEOUT_MS = 120_000;
 
@@ -81,8 +81,14 @@ try {
   const env = { ...process.env, MANAGEMENT_API_URL: management.url, ADMIN_API_URL: admin.url };
   await step("ESM script", process.execPath, ["esm.mjs"], { cwd: project, env });
   await step("CommonJS script", process.execPath, ["cjs.cjs"], { cwd: project, env });
-  for (const [runtime, args] of OTHER_RUNTIMES) {
-    await step(`ESM script on ${runtime}`, "npx", /** @type {string[]} */ (args), { cwd: project, env, timeout: INSTALL_TIMEOUT_MS });
+  const downloads = OTHER_RUNTIMES.map((runtime) => runtime.pkg).join(", ");
+  console.log(`fetching the other runtimes with npx from the npm registry (kept in npm's cache afterwards): ${downloads}`);
+  for (const runtime of OTHER_RUNTIMES) {
+    await step(`ESM script on ${runtime.name} (${runtime.pkg})`, "npx", ["-y", "-p", runtime.pkg, ...runtime.command], {
+      cwd: project,
+      env,
+      timeout: INSTALL_TIMEOUT_MS,
+    });
   }
   const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
   await step("type-check, moduleResolution node16", process.execPath, [tsc, "-p", "tsconfig.node16.json"], {

@@ -1,0 +1,8 @@
+// packages/admin-client/README.md: `admin` comes from the first example.
+import * as grantkit from "@grantkit/admin-client";
+
+const admin = grantkit.createAdminClient({
+  baseUrl: "https://vantage-us.abbyy.com",
+  tenantId: process.env.VANTAGE_TENANT_ID!,
+  token: "example-vantage-token",
+});
