@@ -88,8 +88,8 @@ try {
       const result = await play("managementCalls", management_(strictManagement.url));
       expectThat(!result.ok && result.isNetworkError && result.isGrantkitError, `expected a NetworkError, got ${JSON.stringify(result)}`);
       expectThat(
-        result.message.startsWith(`GET ${strictManagement.url}/client-grants`) && result.message.includes("failed before a response arrived"),
-        `expected the message to name the call and say no response arrived, got ${JSON.stringify(result.message)}`,
+        result.message.startsWith(`GET ${strictManagement.url}/client-grants`) && result.message.includes("failed before a response arrived") && result.message.includes("most often CORS"),
+        `expected the message to name the call, say no response arrived and point at CORS, got ${JSON.stringify(result.message)}`,
       );
       credentialFree(result);
     }],
@@ -97,8 +97,8 @@ try {
       const result = await play("adminProvisioning", admin_(strictAdmin.url));
       expectThat(!result.ok && result.isNetworkError, `expected a NetworkError, got ${JSON.stringify(result)}`);
       expectThat(
-        result.message.startsWith(`POST ${strictAdmin.url}/tenants/`) && result.message.includes("failed before a response arrived"),
-        `expected the message to name the client-creating call, got ${JSON.stringify(result.message)}`,
+        result.message.startsWith(`POST ${strictAdmin.url}/tenants/`) && result.message.includes("most often CORS"),
+        `expected the message to name the client-creating call and point at CORS, got ${JSON.stringify(result.message)}`,
       );
       credentialFree(result);
     }],

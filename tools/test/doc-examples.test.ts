@@ -20,20 +20,6 @@ const modules = await writeExampleModules(
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const name = (module: ExampleModule) => `${module.example.source}:${module.example.line}`;
 
-/**
- * Examples known to be wrong whose fix belongs to another change (the packages' sources are being rewritten
- * elsewhere). Each must still fail when run, so that its entry goes as soon as the example is fixed.
- */
-const KNOWN_BROKEN = [
-  {
-    source: "packages/admin-client/src/admin/secrets.ts",
-    contains: 'expiration: "2026-01-31T00:00:00Z"',
-    why: "its expiration is a fixed date, now in the past",
-  },
-];
-const knownBroken = (module: ExampleModule) =>
-  KNOWN_BROKEN.find((entry) => module.example.source === entry.source && module.example.code.includes(entry.contains));
-
 describe("the documentation's examples", () => {
   it("are found in every README, in the TSDoc and in both specs", () => {
     const sources = new Set(modules.map((module) => module.example.source));
@@ -112,9 +98,7 @@ describe("the documentation's examples", () => {
 
     const runnable = modules.filter((module) => module.example.runs);
     for (const module of runnable) {
-      const broken = knownBroken(module);
-      if (broken) it.fails(`${name(module)} still fails (known: ${broken.why})`, () => run(module));
-      else it(name(module), () => run(module));
+      it(name(module), () => run(module));
     }
   });
 });

@@ -64,7 +64,7 @@ export class ClientSecrets {
    * the API never shows it again, so store it right away.
    *
    * @example
-   * const secret = await admin.secrets.create("invoice-robot", { description: "CI", expiration: "2026-01-31T00:00:00Z" });
+   * const secret = await admin.secrets.create("invoice-robot", { description: "CI", expiration: new Date(Date.now() + 90 * 24 * 60 * 60 * 1000) });
    * await vault.put("vantage/invoice-robot", secret.value);
    */
   async create(clientId: string, options?: SecretOptions, callOptions: CallOptions = {}): Promise<CreatedClientSecret> {

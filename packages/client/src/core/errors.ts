@@ -143,7 +143,7 @@ export class NetworkError extends RequestError {
   }
 
   constructor(request: RequestInfo, cause: unknown) {
-    super(request, `failed before a response arrived: ${describe(cause)}`, { cause });
+    super(request, `failed before a response arrived: ${describe(cause)}${corsHint(request.url, cause)}`, { cause });
   }
 }
 
@@ -177,6 +177,17 @@ export class InvalidRequestError extends TypeError {
     super(message);
     recordKinds(this, new.target, TypeError);
   }
+}
+
+/**
+ * In a browser, a fetch to another origin that fails with a `TypeError` and no answer is most often a CORS refusal,
+ * which the page cannot tell apart from a network failure.
+ */
+function corsHint(url: string, cause: unknown): string {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  if (typeof origin !== "string" || !(cause instanceof Error) || cause.name !== "TypeError") return "";
+  if (new URL(url).origin === origin) return "";
+  return ` In a browser this is most often CORS: the API (or a proxy in front of it) must answer the preflight from ${origin} allowing the "authorization" header; see "In a browser" in the grantkit README.`;
 }
 
 function describe(cause: unknown): string {
