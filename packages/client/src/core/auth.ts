@@ -56,7 +56,7 @@ export interface IssuedToken {
 export function resolveTokenSource<Credentials extends ClientCredentials>(
   auth: AuthOptions<Credentials>,
   endpoint: TokenEndpoint<Credentials> | undefined,
-  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent">,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget">,
 ): TokenSource {
   const given = [auth.token, auth.getToken, auth.clientCredentials].filter((option) => option !== undefined);
   if (given.length !== 1) {
@@ -126,13 +126,14 @@ export function cachedToken(
 function exchange<Credentials extends ClientCredentials>(
   endpoint: TokenEndpoint<Credentials>,
   credentials: Credentials,
-  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent">,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget">,
 ): () => Promise<IssuedToken> {
   const transport = createTransport({
     ...options,
     tokenSource: undefined,
     redactor: new Redactor([credentials.clientSecret]),
     idempotent: true,
+    budget: undefined,
   });
   const fields = endpoint.fields(credentials);
   const body = endpoint.format === "json" ? JSON.stringify(fields) : new URLSearchParams(fields).toString();

@@ -1,17 +1,23 @@
 import createClient, { createQuerySerializer, defaultPathSerializer, type Client } from "openapi-fetch";
 import { answerOf } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
+import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { ResponseParseError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
 import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
-import { checkId, checkInteger, checkJson, checkQuery, checkRetryOptions, MAX_TIMER_MS } from "./validate.js";
+import { checkId, checkInteger, checkJson, checkQuery, checkRetryOptions, invalid, MAX_TIMER_MS } from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
 
 /** Options every grantkit client takes, besides its location and auth. */
-export interface ClientOptions {
+export interface ClientOptions extends RateLimitBudgetOptions {
+  /**
+   * A rate-limit budget shared with other clients of the same tenant (see `createRateLimitBudget`), instead of the
+   * client's own. Pass it, or `maxConcurrency`/`maxRequestsPerSecond`/`onRateLimit`, not both.
+   */
+  budget?: RateLimitBudget | undefined;
   /** The `fetch` to send requests with, for instrumentation or tests. Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch | undefined;
   /** Milliseconds one attempt may take, reading the body included; a `getToken` call has as long again. Default 10 000. */
@@ -59,7 +65,7 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
   const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
   const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
-  const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false });
+  const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options) });
   const raw = createClient<Paths>({
     baseUrl: api.apiUrl,
     headers: options.headers,
@@ -70,6 +76,18 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     bodySerializer: checkedBody,
   });
   return { raw, redactor };
+}
+
+/** The client's budget: the shared one it was given, or its own, from its options. */
+function budgetOf(options: ClientOptions): RateLimitBudget {
+  const { budget, maxConcurrency, maxRequestsPerSecond, onRateLimit } = options;
+  if (budget === undefined) return new RateLimitBudget({ maxConcurrency, maxRequestsPerSecond, onRateLimit });
+  // By shape, not instanceof: a budget made by the other build (ESM or CommonJS) of this package works too.
+  if (typeof (budget as Partial<RateLimitBudget>).acquire !== "function") invalid("budget must be made by createRateLimitBudget()");
+  if (maxConcurrency !== undefined || maxRequestsPerSecond !== undefined || onRateLimit !== undefined) {
+    invalid("Pass budget or maxConcurrency/maxRequestsPerSecond/onRateLimit, not both: a shared budget has its own");
+  }
+  return budget;
 }
 
 const PATH_PARAMETER = /\{([^{}]+)\}/g;

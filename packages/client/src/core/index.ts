@@ -5,6 +5,7 @@
  */
 export { answerOf, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
+export { createRateLimitBudget, RateLimitBudget, type RateLimitBudgetOptions, type RateLimitState } from "./budget.js";
 export {
   AN_OBJECT,
   createApiClient,

@@ -1,5 +1,6 @@
 import { readAnswer } from "./answer.js";
 import type { TokenSource } from "./auth.js";
+import type { RateLimitBudget } from "./budget.js";
 import { deadline, sleep, TIMED_OUT } from "./deadline.js";
 import { ApiError, NetworkError, TimeoutError, type RequestInfo } from "./errors.js";
 import type { Redactor } from "./redaction.js";
@@ -48,6 +49,8 @@ export interface TransportOptions {
    * retried on 5xx, network errors and timeouts too.
    */
   idempotent: boolean;
+  /** The rate-limit budget every attempt waits for; none for a token endpoint, whose limits are its own. */
+  budget: RateLimitBudget | undefined;
 }
 
 /**
@@ -57,27 +60,41 @@ export interface TransportOptions {
  */
 export function createTransport(options: TransportOptions): Transport {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent } = options;
+  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent, budget } = options;
 
   const fetchAndRead = async (url: string, init: RequestInit) => {
     const response = await fetchImpl(url, init);
     return { response, text: await response.text() };
   };
 
-  /** One attempt: one `fetch(url, init)`, the body read within the timeout. */
+  /**
+   * One attempt: a place in the rate-limit budget (the wait is not part of `timeoutMs`), then one
+   * `fetch(url, init)` with the body read within the timeout; the answer's headers go back to the budget.
+   */
   async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
-    if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
-    const controller = new AbortController();
-    const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal };
-    let read: Awaited<ReturnType<typeof fetchAndRead>> | typeof TIMED_OUT;
+    const release = budget === undefined ? undefined : await budget.acquire(call.signal, policy.maxRetryAfter);
+    let answered: Headers | undefined;
+    let limited: ApiError | undefined;
     try {
-      read = await deadline(fetchAndRead(call.url, init), call.signal, timeoutMs, controller);
+      if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
+      const controller = new AbortController();
+      const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal };
+      let read: Awaited<ReturnType<typeof fetchAndRead>> | typeof TIMED_OUT;
+      try {
+        read = await deadline(fetchAndRead(call.url, init), call.signal, timeoutMs, controller);
+      } catch (error) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        throw new NetworkError(call, redactor.with(token).redactError(error));
+      }
+      if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+      answered = read.response.headers;
+      return readAnswer(read.response, read.text, call, redactor.with(token));
     } catch (error) {
-      if (call.signal?.aborted) throw call.signal.reason;
-      throw new NetworkError(call, redactor.with(token).redactError(error));
+      if (error instanceof ApiError && error.status === 429) limited = error;
+      throw error;
+    } finally {
+      release?.(answered, limited);
     }
-    if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
-    return readAnswer(read.response, read.text, call, redactor.with(token));
   }
 
   /** The token of an attempt: at once when it is known, else within the call's signal (and `timeoutMs`, see TokenSource). */

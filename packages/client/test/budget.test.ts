@@ -1,0 +1,146 @@
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { createRateLimitBudget, type RateLimitState } from "../src/core/index.js";
+import { ApiError, createManagementClient } from "../src/index.js";
+import { caught, grant, json, startServer, type TestServer } from "./support/server.js";
+
+/** The rate-limit budget, against a local server with tiny limits and resets a fraction of a second ahead. */
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+const seconds = (ms: number) => String(ms / 1000);
+const limitHeaders = (remaining: number, resetAtMs: number, limit = 10) => ({
+  "x-ratelimit-limit": String(limit),
+  "x-ratelimit-remaining": String(remaining),
+  "x-ratelimit-reset": seconds(resetAtMs),
+});
+const client = (options: Record<string, unknown> = {}) =>
+  createManagementClient({ baseUrl: server!.url, token: "tok_0123456789", retry: { baseDelayMs: 1 }, ...options } as never);
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+
+describe("the rate-limit budget", () => {
+  it("holds calls once remaining reaches 0, sends one at the reset, and the rest as its answer allows", async () => {
+    const resetAt = Date.now() + 300;
+    server = await startServer((_req, res, n) =>
+      json(res, 200, grant, n === 0 ? limitHeaders(0, resetAt) : limitHeaders(5, Date.now() + 1000)),
+    );
+    const grants = client().clientGrants;
+    await grants.get(grant.id);
+    const calls = Promise.all([grants.get(grant.id), grants.get(grant.id), grants.get(grant.id)]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(server.received).toHaveLength(1);
+    await calls;
+    const held = server.received.slice(1).map((request) => request.at);
+    expect(held).toHaveLength(3);
+    for (const at of held) expect(at).toBeGreaterThanOrEqual(resetAt - 5);
+    expect(server.received.filter((request) => request.at < resetAt - 5)).toHaveLength(1);
+  });
+
+  it("sends one call before the server has said anything, then the others together", async () => {
+    let inFlight = 0;
+    let most = 0;
+    let firstAnsweredAt = 0;
+    server = await startServer((_req, res, n) => {
+      most = Math.max(most, ++inFlight);
+      setTimeout(() => {
+        inFlight--;
+        if (n === 0) firstAnsweredAt = Date.now();
+        json(res, 200, grant, limitHeaders(50, Date.now() + 1000));
+      }, 30);
+    });
+    const grants = client().clientGrants;
+    await Promise.all(Array.from({ length: 6 }, () => grants.get(grant.id)));
+    for (const request of server.received.slice(1)) expect(request.at).toBeGreaterThanOrEqual(firstAnsweredAt);
+    expect(most).toBe(5);
+  });
+
+  it("never has more than maxConcurrency calls in flight", async () => {
+    let inFlight = 0;
+    let most = 0;
+    server = await startServer((_req, res) => {
+      most = Math.max(most, ++inFlight);
+      setTimeout(() => (inFlight--, json(res, 200, grant)), 10);
+    });
+    const grants = client({ maxConcurrency: 3 }).clientGrants;
+    await Promise.all(Array.from({ length: 20 }, () => grants.get(grant.id)));
+    expect(server.received).toHaveLength(20);
+    expect(most).toBe(3);
+  });
+
+  it("spaces calls by maxRequestsPerSecond for an API that sends no headers", async () => {
+    server = await startServer((_req, res) => json(res, 200, grant));
+    const grants = client({ maxRequestsPerSecond: 50 }).clientGrants;
+    await Promise.all(Array.from({ length: 6 }, () => grants.get(grant.id)));
+    const starts = server.received.map((request) => request.at);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(15);
+  });
+
+  it("rejects a held call at once when its signal aborts, frees its place, and leaves no timer", async () => {
+    const before = timers();
+    server = await startServer((_req, res) => json(res, 200, grant, limitHeaders(0, Date.now() + 60_000)));
+    const grants = client().clientGrants;
+    await grants.get(grant.id);
+    const controller = new AbortController();
+    const held = grants.get(grant.id, { signal: controller.signal });
+    const aborted = Date.now();
+    setTimeout(() => controller.abort(new Error("gave up")), 20);
+    await expect(held).rejects.toThrow("gave up");
+    expect(Date.now() - aborted).toBeLessThan(1_000);
+    expect(server.received).toHaveLength(1);
+    expect(timers()).toBe(before);
+  });
+
+  it("fails a call at once with the last 429 when the reset is later than maxRetryAfter", async () => {
+    server = await startServer((_req, res) =>
+      json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit" }, limitHeaders(0, Date.now() + 3_600_000)),
+    );
+    const grants = client({ retry: { baseDelayMs: 1, maxRetryAfter: 1_000 } }).clientGrants;
+    const first = await caught(grants.get(grant.id));
+    const second = await caught(grants.get(grant.id));
+    for (const error of [first, second]) expect(error).toMatchObject({ status: 429, rateLimit: { remaining: 0 } });
+    expect(second).toBeInstanceOf(ApiError);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("reports the parsed state of every answer with headers to onRateLimit", async () => {
+    const states: RateLimitState[] = [];
+    const resetAt = Date.now() + 5_000;
+    server = await startServer((_req, res, n) => json(res, 200, grant, limitHeaders(9 - n, resetAt)));
+    const grants = client({ onRateLimit: (state: RateLimitState) => states.push(state) }).clientGrants;
+    await grants.get(grant.id);
+    await grants.get(grant.id);
+    expect(states).toEqual([
+      { limit: 10, remaining: 9, resetAt: new Date(resetAt), retryAfterMs: undefined, inFlight: 0, waiting: 0 },
+      { limit: 10, remaining: 8, resetAt: new Date(resetAt), retryAfterMs: undefined, inFlight: 0, waiting: 0 },
+    ]);
+  });
+
+  it("is shared by the clients given the same budget: one client's 0 holds the other's calls", async () => {
+    const resetAt = Date.now() + 250;
+    server = await startServer((_req, res, n) => json(res, 200, grant, n === 0 ? limitHeaders(0, resetAt) : limitHeaders(9, Date.now() + 1000)));
+    const budget = createRateLimitBudget();
+    await client({ budget }).clientGrants.get(grant.id);
+    await client({ budget }).clientGrants.get(grant.id);
+    expect(server.received[1]!.at).toBeGreaterThanOrEqual(resetAt - 5);
+    expect(() => client({ budget, maxConcurrency: 2 })).toThrow(/not both/);
+  });
+
+  it("retries a 429 after the reset without every waiting call colliding again", async () => {
+    let tokens = 2;
+    let refillAt = Date.now() + 200;
+    const answer = (res: ServerResponse) => {
+      if (Date.now() >= refillAt) {
+        tokens = 2;
+        refillAt = Date.now() + 200;
+      }
+      if (tokens === 0) return json(res, 429, { statusCode: 429, error: "Too Many Requests" }, limitHeaders(0, refillAt, 2));
+      tokens -= 1;
+      json(res, 200, grant, limitHeaders(tokens, refillAt, 2));
+    };
+    server = await startServer((_req, res) => answer(res));
+    const grants = client({ retry: { baseDelayMs: 1, limit: 10 } }).clientGrants;
+    await Promise.all(Array.from({ length: 8 }, () => grants.get(grant.id)));
+    const limited = server.received.length - 8;
+    expect(limited).toBeLessThanOrEqual(1);
+  });
+});
