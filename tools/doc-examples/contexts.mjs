@@ -28,6 +28,7 @@ export const EXAMPLE_ENV = {
   VANTAGE_TENANT_ID: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
   VANTAGE_CLIENT_ID: "example-vantage-client-id",
   VANTAGE_CLIENT_SECRET: "example-vantage-client-secret",
+  VANTAGE_TOKEN: "example-vantage-token",
   VANTAGE_ADMIN_CLIENT_ID: "example-vantage-admin-client-id",
   VANTAGE_ADMIN_CLIENT_SECRET: "example-vantage-admin-client-secret",
 };

@@ -11,6 +11,7 @@ export type {
   paths as ManagementPaths,
 } from "./management.js";
 export type { components as AdminComponents, operations as AdminOperations, paths as AdminPaths } from "./admin.js";
+export { adminRules, managementRules } from "./rules.js";
 
 type ManagementSchemas = ManagementComponents["schemas"];
 type QueryOf<Operation extends keyof ManagementOperations> = NonNullable<

@@ -1,5 +1,5 @@
 import { checkId, checkNonEmptyString, checkObject, invalid } from "@grantkit/client/core";
-import type { AllowedScopes, CreateAdminClientRequest } from "@grantkit/types";
+import { adminRules, type AllowedScopes, type CreateAdminClientRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
 
@@ -7,7 +7,7 @@ import type { AllowedScopes, CreateAdminClientRequest } from "@grantkit/types";
 export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions", "publicapi.all"];
 
 /** An origin as CORS compares it: scheme, host and optional port. No path (not even `/`), query or fragment. */
-const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]+$/;
+const ORIGIN = new RegExp(adminRules.corsOrigin.pattern);
 
 function isAbsoluteUrl(value: string): boolean {
   try {

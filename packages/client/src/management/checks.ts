@@ -1,5 +1,5 @@
 import { checkInteger, checkItemLengths, checkNonEmptyString, checkObject, checkQuery, invalid } from "../core/index.js";
-import type { CreateClientGrantRequest, ListClientGrantsQuery, UpdateClientGrantRequest } from "@grantkit/types";
+import { managementRules, type CreateClientGrantRequest, type ListClientGrantsQuery, type UpdateClientGrantRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
 
@@ -9,17 +9,19 @@ function checkNotBoth(fields: { client_id?: unknown; default_for?: unknown }): v
   }
 }
 
+const { scope, authorizationDetailsType, perPage, take } = managementRules;
+
 function checkScopes(fields: { scope?: unknown; authorization_details_types?: unknown }): void {
-  checkItemLengths(fields.scope, "scope", 1, 280);
-  checkItemLengths(fields.authorization_details_types, "authorization_details_types", 1, 255);
+  checkItemLengths(fields.scope, "scope", scope.minLength, scope.maxLength);
+  checkItemLengths(fields.authorization_details_types, "authorization_details_types", authorizationDetailsType.minLength, authorizationDetailsType.maxLength);
 }
 
 /** The paging parameters every list shares: `per_page` and `take` 1-100, `page` from 0. */
 export function checkPaging(query: { per_page?: unknown; page?: unknown; take?: unknown }): void {
   checkQuery(query);
-  if (query.per_page !== undefined) checkInteger(query.per_page, "per_page", 1, 100);
+  if (query.per_page !== undefined) checkInteger(query.per_page, "per_page", perPage.minimum, perPage.maximum);
   if (query.page !== undefined) checkInteger(query.page, "page", 0);
-  if (query.take !== undefined) checkInteger(query.take, "take", 1, 100);
+  if (query.take !== undefined) checkInteger(query.take, "take", take.minimum, take.maximum);
 }
 
 export function checkListQuery(query: ListClientGrantsQuery): void {

@@ -17,6 +17,7 @@ import type {
   OrganizationClientGrantsWithTotals,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
+import { managementRules } from "@grantkit/types";
 import {
   AN_OBJECT,
   checkCallOptions,
@@ -52,8 +53,7 @@ export interface WalkOptions extends CallOptions {
 
 const GRANT_LIST = listShape("client_grants");
 const ORGANIZATION_LIST = listShape("organizations");
-/** The spec's `maxLength` of an organization id. */
-const ORGANIZATION_ID_MAX = 50;
+const ORGANIZATION_ID_MAX = managementRules.organizationId.maxLength;
 
 /** A walk checks its options when it is created, not when its first page is read. */
 function checkWalkOptions(options: WalkOptions): void {
