@@ -1,23 +1,12 @@
 import { everythingShown } from "@grantkit/tools/error-views";
 import { describe, expect, it } from "vitest";
 import { createManagementClient, InvalidRequestError, type ManagementClient } from "../src/index.js";
+import { recordingClient } from "./support/server.js";
 
 /**
  * Arguments of the wrong type, as untyped JavaScript or a cast passes them: each call must throw an
  * InvalidRequestError and send nothing.
  */
-function recordingClient() {
-  const sent: string[] = [];
-  const client = createManagementClient({
-    domain: "example.us.auth0.com",
-    token: "a-token-that-is-long-enough",
-    fetch: async (input) => {
-      sent.push(String(input instanceof Request ? input.url : input));
-      return Response.json({});
-    },
-  });
-  return { client, sent };
-}
 
 const cycle: Record<string, unknown> = { audience: "https://a/" };
 cycle.self = cycle;

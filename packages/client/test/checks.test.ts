@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createManagementClient, InvalidRequestError } from "../src/index.js";
+import { recordingClient } from "./support/server.js";
 
-// A fetch that records every request: each check must throw before anything is sent.
-function recordingClient() {
-  const sent: string[] = [];
-  const client = createManagementClient({
-    domain: "example.us.auth0.com",
-    token: "a-token-that-is-long-enough",
-    fetch: async (input) => {
-      sent.push(String(input instanceof Request ? input.url : input));
-      return Response.json({});
-    },
-  });
-  return { client, sent };
-}
 
 describe("checks before the request", () => {
   const cases: Array<[string, (c: ReturnType<typeof recordingClient>["client"]) => Promise<unknown>, RegExp]> = [

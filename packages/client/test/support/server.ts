@@ -1,3 +1,5 @@
+import { createManagementClient } from "../../src/index.js";
+
 export { caught, json, startServer, type Received, type TestServer } from "@grantkit/tools/test-server";
 
 export const grant = {
@@ -6,3 +8,17 @@ export const grant = {
   audience: "https://billing.example.com/",
   scope: ["read:invoices"],
 };
+
+/** A client whose fetch records every URL and answers `{}`: a check must throw before anything is sent. */
+export function recordingClient() {
+  const sent: string[] = [];
+  const client = createManagementClient({
+    domain: "example.us.auth0.com",
+    token: "a-token-that-is-long-enough",
+    fetch: async (input) => {
+      sent.push(String(input instanceof Request ? input.url : input));
+      return Response.json({});
+    },
+  });
+  return { client, sent };
+}
