@@ -58,6 +58,25 @@ describe("the rate-limit budget", () => {
     expect(most).toBe(5);
   });
 
+  it("lifts the header rule when an answer comes without the headers, even after a 429 with remaining 0", async () => {
+    let answered = 0;
+    let inFlight = 0;
+    let most = 0;
+    // The first answer is a 429 with Auth0's headers; every later one comes without any (a proxy's, say).
+    const fetch = async () => {
+      if (answered++ === 0) {
+        return Response.json({ statusCode: 429, error: "Too Many Requests" }, { status: 429, headers: limitHeaders(0, Date.now() + 50) });
+      }
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+      return Response.json(grant);
+    };
+    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", retry: { baseDelayMs: 1 }, fetch }).clientGrants;
+    await Promise.all(Array.from({ length: 10 }, () => grants.get(grant.id)));
+    expect(most).toBeGreaterThan(1);
+  });
+
   it("never has more than maxConcurrency calls in flight", async () => {
     let inFlight = 0;
     let most = 0;

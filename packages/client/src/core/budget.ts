@@ -142,7 +142,8 @@ export class RateLimitBudget {
   #read(headers: Headers): void {
     const state = parseRateLimit(headers);
     if (state?.remaining === undefined) {
-      if (this.#mode === "unknown") this.#mode = "none";
+      // An answer without the headers (an API that sends none, or a proxy's answer) lifts the header rule.
+      this.#mode = "none";
       return;
     }
     this.#mode = "headers";
