@@ -4,7 +4,7 @@
 import type { ChaosServer, TenantData } from "@grantkit/tools/chaos-server";
 import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
 import type { ManagementClient } from "@grantkit/client";
-import type { AdminApiClient } from "../../src/index.js";
+import { ProvisioningError, type AdminApiClient } from "../../src/index.js";
 import { scopes } from "./server.js";
 
 export type AuthMode = "token" | "clientCredentials";
@@ -227,9 +227,8 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
           },
           // A provisioning error says the client exists without a secret: it must.
           checkError: (error, server) => {
-            const named = (error as { name?: unknown; clientId?: unknown }).clientId;
-            if ((error as Error).name !== "ProvisioningError") return undefined;
-            if (named !== body.clientId) return `a ProvisioningError naming ${String(named)}`;
+            if (!(error instanceof ProvisioningError)) return undefined;
+            if (error.clientId !== body.clientId) return `a ProvisioningError naming ${error.clientId}`;
             return server.tenant.hasAdminClient(body.clientId) ? undefined : "a ProvisioningError for a client that was never created";
           },
         };
