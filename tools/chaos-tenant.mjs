@@ -164,7 +164,7 @@ export function createTenant(options) {
       case "grants.organizations": {
         if (!grants.has(id ?? "")) return notFound();
         const assigned = [...organizations.values()].filter((organization) => assignments.has(`${organization.id} ${id}`));
-        return jsonAnswer(200, checkpoint(assigned, query, "organizations"));
+        return jsonAnswer(200, listed(assigned, query, "organizations"));
       }
       case "organization.grants.list": {
         if (!organizations.has(id ?? "")) return notFound();

@@ -4,14 +4,7 @@
 // running. Replay a run with GRANTKIT_SEED=<the seed it printed>.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as managementPackage from "@grantkit/client";
-import {
-  DEFAULT_FAULT_WEIGHTS,
-  startChaosServer,
-  type ChaosServer,
-  type FaultKind,
-  type FaultWeights,
-  type Route,
-} from "@grantkit/tools/chaos-server";
+import { DEFAULT_FAULT_WEIGHTS, startChaosServer, type ChaosServer, type FaultKind } from "@grantkit/tools/chaos-server";
 import { seedFromEnv } from "@grantkit/tools/seeded-random";
 import * as adminPackage from "../src/index.js";
 import { planChaos, type ChaosCall, type ChaosClients } from "./support/chaos-calls.js";
@@ -20,8 +13,8 @@ const SEED = seedFromEnv();
 const CALLS = 2_000;
 const CONCURRENCY = 50;
 /**
- * A call still pending then is hung. Each attempt lasts at most TIMEOUT_MS and each wait at most maxDelayMs (2.5 s):
- * only a call rate-limited again and again, its token exchange too, could come near it.
+ * A call still pending then is hung. Each attempt lasts at most TIMEOUT_MS and each wait at most maxRetryAfter
+ * (2.5 s): only a call rate-limited again and again, its token exchange too, could come near it.
  */
 const DEADLINE_MS = 20_000;
 /** Short, so timeouts happen; not so short that a busy 2-core machine makes most calls time out. */
@@ -49,18 +42,6 @@ const TYPED_ERRORS = {
     adminPackage.ProvisioningError,
   ],
 };
-
-/**
- * Faults turned off until the defects they find are fixed in the core (remove each line with its fix):
- * - `stall`: the transport hands `fetch` a `new Request(url, { signal })` per attempt. On Node 20 (undici; nodejs/node
- *   issue 55428) that Request's signal stops following the timeout's controller once the Request is garbage-collected,
- *   so `timeoutMs` never aborts an attempt the server does not answer, and the call hangs.
- * - `empty-body` on the token endpoints: an exchange answered 204 reaches `response.json()` in `requestToken` with no
- *   body, and every call waiting for the token rejects with a raw `SyntaxError`.
- */
-const API_FAULTS: FaultWeights = { ...DEFAULT_FAULT_WEIGHTS, stall: 0 };
-const TOKEN_FAULTS: FaultWeights = { ...API_FAULTS, "empty-body": 0 };
-const faultWeights = (route: Route["name"]) => (route.endsWith(".token") ? TOKEN_FAULTS : API_FAULTS);
 
 type Settled = { kind: "ok"; value: unknown } | { kind: "error"; error: unknown } | { kind: "hang" };
 
@@ -136,7 +117,7 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
     const before = activeResources();
     server = await startChaosServer({
       seed: SEED,
-      faultWeights,
+      faultWeights: DEFAULT_FAULT_WEIGHTS,
       data,
       token: TOKEN,
       clientCredentials: CREDENTIALS,
@@ -144,7 +125,7 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
       tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
     });
     // Small backoff, and room for the server's 429s to be waited for (their resets are 1 to 2 s ahead).
-    const transport = { timeoutMs: TIMEOUT_MS, retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 2_500 } };
+    const transport = { timeoutMs: TIMEOUT_MS, retry: { limit: 3, baseDelayMs: 20, backoffLimit: 200, maxRetryAfter: 2_500 } };
     const managementAt = { baseUrl: `${server.url}/api/v2`, ...transport };
     const clients: ChaosClients = {
       management: {
@@ -222,7 +203,7 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
 
   it("injected every fault, and still let every method through", () => {
     const injected = new Set(server.requests.map((request) => request.fault));
-    const kinds = Object.entries(API_FAULTS).flatMap(([kind, weight]) => (weight > 0 ? [kind as FaultKind] : []));
+    const kinds = Object.entries(DEFAULT_FAULT_WEIGHTS).flatMap(([kind, weight]) => (weight > 0 ? [kind as FaultKind] : []));
     expect(kinds.filter((kind) => !injected.has(kind)), context("faults never injected")).toEqual([]);
     expect(server.requests.filter((request) => request.route === undefined), context("requests to no route")).toEqual([]);
     // Faults did not turn the run into one long failure: every method succeeded in both auth modes, so every

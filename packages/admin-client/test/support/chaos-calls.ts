@@ -37,7 +37,9 @@ const METHOD_WEIGHTS = {
   "clientGrants.create": 10,
   "clientGrants.update": 7,
   "clientGrants.delete": 6,
-  "clientGrants.organizations": 5,
+  "clientGrants.organizations": 3,
+  "clientGrants.organizationsPage": 2,
+  "clientGrants.allOrganizations": 2,
   "clientGrants.assignToOrganization": 6,
   "clientGrants.removeFromOrganization": 5,
   "clientGrants.listForOrganization": 4,
@@ -93,7 +95,7 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
       }
       case "clientGrants.listPage": {
         const query = listQuery(random);
-        return { ...base, args: JSON.stringify(query), run: (c) => grants(c).listPage(query), checkResult: grantPage };
+        return { ...base, args: JSON.stringify(query), run: (c) => grants(c).listPage(query), checkResult: (result) => page(result, grant) };
       }
       case "clientGrants.all": {
         // A client's grants only (about nine), a few per page: a walk of a few pages, each of which can fail.
@@ -156,8 +158,35 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
         };
       }
       case "clientGrants.organizations": {
-        const query = { take: 3 };
-        return { ...base, args: id, run: (c) => grants(c).organizations(id, query), checkResult: organizationPage };
+        const query = listQuery(random, false);
+        return {
+          ...base,
+          args: `${id} ${JSON.stringify(query)}`,
+          run: (c) => grants(c).organizations(id, query),
+          checkResult: (result) => listAnswer(result, "organizations", organization),
+        };
+      }
+      case "clientGrants.organizationsPage": {
+        const query = listQuery(random, false);
+        return {
+          ...base,
+          args: `${id} ${JSON.stringify(query)}`,
+          run: (c) => grants(c).organizationsPage(id, query),
+          checkResult: (result) => page(result, organization),
+        };
+      }
+      case "clientGrants.allOrganizations": {
+        const query = random() < 0.5 ? { take: 1 } : { per_page: 1 };
+        return {
+          ...base,
+          args: `${id} ${JSON.stringify(query)}`,
+          run: async (c) => {
+            const walked = [];
+            for await (const item of grants(c).allOrganizations(id, query)) walked.push(item);
+            return walked;
+          },
+          checkResult: (result) => listOf(result, organization),
+        };
       }
       case "clientGrants.assignToOrganization": {
         const [organizationId, grantId] = pairs.pop() as [string, string];
@@ -246,17 +275,19 @@ function shuffled<T>(random: Random, items: T[]): T[] {
   return items;
 }
 
-/** The three list shapes: a plain array, page numbers with totals, checkpoints. */
-function listQuery(random: Random) {
+/** A query for each list shape: a plain array, page numbers with totals, checkpoints; or grants by audience. */
+function listQuery(random: Random, byAudience = true) {
   const kind = random();
   if (kind < 0.3) return {};
   if (kind < 0.6) return { include_totals: true, page: Math.floor(random() * 3), per_page: 20 };
-  if (kind < 0.8) return { take: 25 };
+  if (kind < 0.8 || !byAudience) return { take: 25 };
   return { audience: `https://api-${Math.floor(random() * STABLE_GRANTS)}.example.com/` };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+type ItemCheck = (value: unknown) => string | undefined;
 
 /** A client grant: an object with a string `id` and `audience`, and whatever else `test` asks of it. */
 function grant(value: unknown, test: (grant: Record<string, unknown>) => boolean = () => true): string | undefined {
@@ -264,36 +295,36 @@ function grant(value: unknown, test: (grant: Record<string, unknown>) => boolean
   return test(value) ? undefined : `not the grant asked for: ${JSON.stringify(value)}`;
 }
 
-function grants(items: unknown): string | undefined {
-  if (!Array.isArray(items)) return `not a list of grants: ${JSON.stringify(items)}`;
+function organization(value: unknown): string | undefined {
+  return isRecord(value) && typeof value.id === "string" && typeof value.name === "string" ? undefined : `not an organization: ${JSON.stringify(value)}`;
+}
+
+function listOf(items: unknown, check: ItemCheck): string | undefined {
+  if (!Array.isArray(items)) return `not a list: ${JSON.stringify(items)}`;
   for (const item of items) {
-    const problem = grant(item);
+    const problem = check(item);
     if (problem) return problem;
   }
   return undefined;
 }
 
-/** A list answer in one of its documented shapes. */
-function grantList(value: unknown): string | undefined {
-  if (Array.isArray(value)) return grants(value);
+/** A list answer in one of its documented shapes: an array, totals, or a checkpoint. */
+function listAnswer(value: unknown, key: string, check: ItemCheck): string | undefined {
+  if (Array.isArray(value)) return listOf(value, check);
   if (!isRecord(value)) return `not a list answer: ${JSON.stringify(value)}`;
   if ("total" in value && typeof value.total !== "number") return "totals with a `total` that is not a number";
   if ("next" in value && typeof value.next !== "string") return "a checkpoint whose `next` is not a string";
-  return grants(value.client_grants);
+  return listOf(value[key], check);
 }
 
-function grantPage(value: unknown): string | undefined {
+const grantList = (value: unknown) => listAnswer(value, "client_grants", (item) => grant(item));
+
+/** A page as `listPage` and `organizationsPage` give it: `{ items, total?, next? }`. */
+function page(value: unknown, check: ItemCheck): string | undefined {
   if (!isRecord(value)) return `not a page: ${JSON.stringify(value)}`;
   if (value.total !== undefined && typeof value.total !== "number") return "a page whose `total` is not a number";
   if (value.next !== undefined && typeof value.next !== "string") return "a page whose `next` is not a string";
-  return grants(value.items);
-}
-
-function organizationPage(value: unknown): string | undefined {
-  if (!isRecord(value) || !Array.isArray(value.organizations)) return `not a page of organizations: ${JSON.stringify(value)}`;
-  if (value.next !== undefined && typeof value.next !== "string") return "a page whose `next` is not a string";
-  const bad = value.organizations.find((o) => !isRecord(o) || typeof o.id !== "string" || typeof o.name !== "string");
-  return bad === undefined ? undefined : `not an organization: ${JSON.stringify(bad)}`;
+  return listOf(value.items, check);
 }
 
 function adminClient(value: unknown, clientId: string): string | undefined {
