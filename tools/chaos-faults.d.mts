@@ -2,7 +2,7 @@
 export type FaultKind =
   /** A normal answer. */
   | "none"
-  /** 429, with Auth0's `x-ratelimit-*` headers (reset a second ahead, or an hour) or `retry-after`. Never acted on. */
+  /** 429, with the API's rate-limit headers (see `rateLimitHeaders`). Never acted on. */
   | "rate-limit"
   /** 401; a token the server issued is revoked by it. Never acted on. */
   | "unauthorized"

@@ -50,7 +50,7 @@ export function faultBeforeActing(plan, errorAnswer) {
   if (plan.afterActing) return undefined;
   switch (plan.kind) {
     case "rate-limit":
-      return { type: "answer", ...rateLimited(errorAnswer(429, "Too many requests"), plan.variant) };
+      return { type: "answer", ...errorAnswer(429, "Too many requests") };
     case "unauthorized":
       return { type: "answer", ...errorAnswer(401, "Invalid token") };
     default:
@@ -85,23 +85,6 @@ function failure(plan, errorAnswer) {
   if (plan.kind === "stall") return { type: "stall" };
   const status = pick([500, 502, 503, 504], plan.variant);
   return { type: "answer", ...errorAnswer(status, "The server failed") };
-}
-
-/**
- * Auth0 sends `x-ratelimit-reset` (epoch seconds) with its 429s; other servers send `retry-after`. One 429 in ten
- * asks for a wait far longer than any client waits, which must then fail at once.
- * @param {Answer} answer
- * @param {number} variant
- * @returns {Answer}
- */
-function rateLimited(answer, variant) {
-  const nowSeconds = Math.ceil(Date.now() / 1000);
-  /** @type {Record<string, string>} */
-  const headers =
-    variant < 0.1 ? { "x-ratelimit-limit": "50", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(nowSeconds + 3600) }
-    : variant < 0.55 ? { "x-ratelimit-limit": "50", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(nowSeconds + 1) }
-    : { "retry-after": "1" };
-  return { ...answer, headers: { ...answer.headers, ...headers } };
 }
 
 /** Valid JSON that is not the top-level shape the route documents. */

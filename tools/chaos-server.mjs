@@ -4,7 +4,7 @@
 // it acted, and every create it carried out, so a test can tell a create the client sent twice.
 import { createServer } from "node:http";
 import { DEFAULT_FAULT_WEIGHTS, faultAfterActing, faultBeforeActing, planFault } from "./chaos-faults.mjs";
-import { createMarker, createTenant, errorAnswer, routeOf } from "./chaos-tenant.mjs";
+import { createMarker, createRateLimiter, createTenant, errorAnswer, routeOf } from "./chaos-tenant.mjs";
 import { hashString, mulberry32 } from "./seeded-random.mjs";
 
 export { DEFAULT_FAULT_WEIGHTS };
@@ -16,6 +16,7 @@ export { DEFAULT_FAULT_WEIGHTS };
 export async function startChaosServer(options) {
   const { seed, faultWeights = DEFAULT_FAULT_WEIGHTS, ...tenantOptions } = options;
   const tenant = createTenant(tenantOptions);
+  const rateLimitHeaders = createRateLimiter();
   /** @type {LoggedRequest[]} */
   const requests = [];
   /** @type {string[]} */
@@ -42,22 +43,28 @@ export async function startChaosServer(options) {
     /** @param {number} status @param {string} message */
     const fail = (status, message) => errorAnswer(route, status, message);
 
+    /** Every answer carries its API's rate-limit headers. @param {Outcome} outcome */
+    const sendWithRateLimit = (outcome) => {
+      const answered = outcome.type === "answer" || outcome.type === "reset-mid-body";
+      send(res, entry, answered ? { ...outcome, headers: { ...rateLimitHeaders(route, outcome.status), ...outcome.headers } } : outcome);
+    };
+
     const refused = faultBeforeActing(plan, fail);
     if (refused) {
       entry.fault = plan.kind;
       if (plan.kind === "unauthorized") tenant.revoke(request);
-      return send(res, entry, refused);
+      return sendWithRateLimit(refused);
     }
     if (route.shape !== "token" && !tenant.authorized(request)) {
       // A token revoked by an earlier fault (or expired): a real 401, not an injected one.
-      return send(res, entry, { type: "answer", ...fail(401, "Invalid or expired token") });
+      return sendWithRateLimit({ type: "answer", ...fail(401, "Invalid or expired token") });
     }
     const answer = tenant.act(route, request);
     entry.acted = true;
     const marker = createMarker(route, body);
     if (marker !== undefined) processedCreates.push(marker);
     entry.fault = plan.kind;
-    return send(res, entry, faultAfterActing(plan, answer, route.shape, fail));
+    return sendWithRateLimit(faultAfterActing(plan, answer, route.shape, fail));
   }
 
   const server = createServer((req, res) => {

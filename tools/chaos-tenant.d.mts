@@ -67,6 +67,13 @@ export interface Tenant {
 /** The route a request addresses, or `undefined` when no route of the APIs matches. */
 export function routeOf(method: string, pathname: string): Route | undefined;
 
+/**
+ * How each API tells its rate limit, for an answer of `status`: the Management API sends Auth0's `x-ratelimit-*`
+ * headers on every answer (none remaining on a 429, until a reset a second or so ahead); the admin API documents
+ * none, and its 429s say `retry-after`.
+ */
+export function createRateLimiter(): (route: Route, status: number) => Record<string, string>;
+
 /** An error answer in the body format of the route's API. */
 export function errorAnswer(route: Route, status: number, message: string): Answer;
 

@@ -65,6 +65,26 @@ export function errorAnswer(route, status, message) {
   return jsonAnswer(status, { statusCode: status, error: reason, message });
 }
 
+/** The requests per second the Management API advertises: far more than a run sends, so only a fault is a 429. */
+const RATE_LIMIT = 2_000;
+
+/** @type {import("./chaos-tenant.d.mts").createRateLimiter} */
+export function createRateLimiter() {
+  let second = 0;
+  let sent = 0;
+  /** @type {ReturnType<import("./chaos-tenant.d.mts").createRateLimiter>} */
+  const headersOf = (route, status) => {
+    const now = Date.now();
+    if (route.api === "admin") return status === 429 ? { "retry-after": "1" } : {};
+    if (Math.floor(now / 1000) !== second) [second, sent] = [Math.floor(now / 1000), 0];
+    sent += 1;
+    // Auth0 sends these on every answer; a 429 has none left until the reset, a second or so ahead.
+    const [remaining, reset] = status === 429 ? [0, second + 2] : [RATE_LIMIT - sent, second + 1];
+    return { "x-ratelimit-limit": String(RATE_LIMIT), "x-ratelimit-remaining": String(Math.max(remaining, 0)), "x-ratelimit-reset": String(reset) };
+  };
+  return headersOf;
+}
+
 /** @type {Record<number, string>} */
 const REASONS = {
   400: "Bad Request",
