@@ -69,8 +69,8 @@ export function routeOf(method: string, pathname: string): Route | undefined;
 
 /**
  * How each API tells its rate limit, for an answer of `status`: the Management API sends Auth0's `x-ratelimit-*`
- * headers on every answer (none remaining on a 429, until a reset a second or so ahead); the admin API documents
- * none, and its 429s say `retry-after`.
+ * headers on every answer (none remaining on a 429, until the window resets at the next second); the admin API
+ * documents none, and its 429s say `retry-after`.
  */
 export function createRateLimiter(): (route: Route, status: number) => Record<string, string>;
 

@@ -78,8 +78,8 @@ export function createRateLimiter() {
     if (route.api === "admin") return status === 429 ? { "retry-after": "1" } : {};
     if (Math.floor(now / 1000) !== second) [second, sent] = [Math.floor(now / 1000), 0];
     sent += 1;
-    // Auth0 sends these on every answer; a 429 has none left until the reset, a second or so ahead.
-    const [remaining, reset] = status === 429 ? [0, second + 2] : [RATE_LIMIT - sent, second + 1];
+    // Auth0 sends these on every answer; a 429 has none left until the window resets, at the next second.
+    const [remaining, reset] = status === 429 ? [0, second + 1] : [RATE_LIMIT - sent, second + 1];
     return { "x-ratelimit-limit": String(RATE_LIMIT), "x-ratelimit-remaining": String(Math.max(remaining, 0)), "x-ratelimit-reset": String(reset) };
   };
   return headersOf;

@@ -127,7 +127,7 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
       tenantId: TENANT,
       tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
     });
-    // Small backoff, and room for the server's 429s to be waited for (their resets are 1 to 2 s ahead).
+    // Small backoff, and room for the server's 429s to be waited for (they ask for a second at most).
     const transport = { timeoutMs: TIMEOUT_MS, retry: { limit: 3, baseDelayMs: 20, backoffLimit: 200, maxRetryAfter: 2_500 } };
     const managementAt = { baseUrl: `${server.url}/api/v2`, ...transport };
     const clients: ChaosClients = {
