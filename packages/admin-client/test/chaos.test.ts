@@ -1,0 +1,219 @@
+// The chaos suite: 2,000 mixed calls of both clients, at concurrency 50, in both auth modes, against a server that
+// injects a fault into about two answers in five (tools/chaos-server.mjs). Whatever happens, every call settles in
+// time, with a documented result or one of the packages' errors; no create is carried out twice; nothing is left
+// running. Replay a run with GRANTKIT_SEED=<the seed it printed>.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as managementPackage from "@grantkit/client";
+import { DEFAULT_FAULT_WEIGHTS, startChaosServer, type ChaosServer, type FaultKind } from "@grantkit/tools/chaos-server";
+import { seedFromEnv } from "@grantkit/tools/seeded-random";
+import * as adminPackage from "../src/index.js";
+import { planChaos, type ChaosCall, type ChaosClients } from "./support/chaos-calls.js";
+
+const SEED = seedFromEnv();
+const CALLS = 2_000;
+const CONCURRENCY = 50;
+/**
+ * A call still pending then is hung. Each attempt lasts at most TIMEOUT_MS and each wait at most maxRetryAfter
+ * (2.5 s): only a call rate-limited again and again, its token exchange too, could come near it.
+ */
+const DEADLINE_MS = 20_000;
+/**
+ * Short, so stalls cost little; not so short that a busy machine times out answers that are merely slow (the server
+ * shares this process, and `pnpm test` runs every package's tests at once on 2 cores).
+ */
+const TIMEOUT_MS = 1_000;
+const TOKEN = "chaos-fixed-token";
+const CREDENTIALS = { clientId: "chaos-m2m", clientSecret: "chaos-client-secret" };
+const TENANT = "chaos-tenant";
+/** Short-lived tokens, so the client-credentials clients exchange again, under faults, during the run. */
+const TOKEN_LIFETIME_SECONDS = 2;
+
+const TYPED_ERRORS = {
+  management: [
+    managementPackage.ApiError,
+    managementPackage.NetworkError,
+    managementPackage.TimeoutError,
+    managementPackage.ResponseParseError,
+    managementPackage.InvalidRequestError,
+  ],
+  admin: [
+    adminPackage.ApiError,
+    adminPackage.NetworkError,
+    adminPackage.TimeoutError,
+    adminPackage.ResponseParseError,
+    adminPackage.InvalidRequestError,
+    adminPackage.ProvisioningError,
+  ],
+};
+
+type Settled = { kind: "ok"; value: unknown } | { kind: "error"; error: unknown } | { kind: "hang" };
+
+/** The call's outcome, or `hang` when it has not settled by the deadline. The deadline timer never outlives it. */
+async function settleWithin(call: () => Promise<unknown>, ms: number): Promise<Settled> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<Settled>((resolve) => (timer = setTimeout(() => resolve({ kind: "hang" }), ms)));
+  const settled = (async () => call())().then(
+    (value): Settled => ({ kind: "ok", value }),
+    (error: unknown): Settled => ({ kind: "error", error }),
+  );
+  try {
+    return await Promise.race([settled, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the calls, `concurrency` at a time. After a hang no new call starts: the run has failed already. */
+async function runAll(calls: ChaosCall[], clients: ChaosClients, concurrency: number): Promise<Settled[]> {
+  const results: Settled[] = [];
+  let next = 0;
+  let hung = false;
+  const worker = async () => {
+    while (next < calls.length && !hung) {
+      const index = next++;
+      const call = calls[index] as ChaosCall;
+      const result = await settleWithin(() => call.run(clients), DEADLINE_MS);
+      results[index] = result;
+      hung ||= result.kind === "hang";
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
+/** What is alive in the process: handles (sockets, servers, timers) and requests, counted by type. */
+function activeResources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The resources alive now that were not alive in `before`. Closed sockets may take a few turns of the event loop to
+ * be gone, but no timer of the run may outlive it: turns are waited for, not time.
+ */
+async function leftSince(before: Map<string, number>): Promise<string[]> {
+  let left: string[] = [];
+  for (let turns = 0; turns < 10; turns++) {
+    left = [...activeResources()].flatMap(([type, count]) =>
+      Array.from({ length: Math.max(0, count - (before.get(type) ?? 0)) }, () => type),
+    );
+    if (left.length === 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return left;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.constructor.name} (name ${error.name}): ${error.message}` : `a thrown ${typeof error}: ${String(error)}`;
+}
+
+describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
+  const { calls, data } = planChaos(SEED, CALLS);
+  let server: ChaosServer;
+  let results: Settled[];
+  let leftover: string[];
+  const context = (what: string) => `seed ${SEED} (replay with GRANTKIT_SEED=${SEED}): ${what}`;
+
+  beforeAll(async () => {
+    console.log(`chaos: seed ${SEED} (replay with GRANTKIT_SEED=${SEED})`);
+    const before = activeResources();
+    server = await startChaosServer({
+      seed: SEED,
+      faultWeights: DEFAULT_FAULT_WEIGHTS,
+      data,
+      token: TOKEN,
+      clientCredentials: CREDENTIALS,
+      tenantId: TENANT,
+      tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+    });
+    // Small backoff, and room for the server's 429s to be waited for (they ask for a second at most).
+    const transport = { timeoutMs: TIMEOUT_MS, retry: { limit: 3, baseDelayMs: 20, backoffLimit: 200, maxRetryAfter: 2_500 } };
+    const managementAt = { baseUrl: `${server.url}/api/v2`, ...transport };
+    const clients: ChaosClients = {
+      management: {
+        token: managementPackage.createManagementClient({ ...managementAt, token: TOKEN }),
+        clientCredentials: managementPackage.createManagementClient({
+          ...managementAt,
+          tokenUrl: `${server.url}/oauth/token`,
+          clientCredentials: CREDENTIALS,
+        }),
+      },
+      admin: {
+        token: adminPackage.createAdminClient({ baseUrl: server.url, tenantId: TENANT, token: TOKEN, ...transport }),
+        clientCredentials: adminPackage.createAdminClient({ baseUrl: server.url, tenantId: TENANT, clientCredentials: CREDENTIALS, ...transport }),
+      },
+    };
+    const started = Date.now();
+    results = await runAll(calls, clients, CONCURRENCY);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    await server.close();
+    leftover = await leftSince(before);
+
+    const outcomes = new Map<string, number>();
+    for (const result of results) {
+      const key = result.kind === "error" ? (result.error as Error).name : result.kind;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    }
+    const faults = new Map<string, number>();
+    for (const request of server.requests) faults.set(request.fault, (faults.get(request.fault) ?? 0) + 1);
+    console.log(
+      `chaos: ${results.length} calls in ${seconds} s, ${server.requests.length} requests; ` +
+        `outcomes ${JSON.stringify(Object.fromEntries(outcomes))}; faults ${JSON.stringify(Object.fromEntries(faults))}`,
+    );
+  }, 180_000);
+
+  afterAll(() => server?.close());
+
+  it("settles every call before its deadline", () => {
+    const hung = calls.flatMap((call, index) => (results[index]?.kind === "hang" ? [`${call.method} ${call.args}`] : []));
+    expect(hung, context("calls still pending after their deadline")).toEqual([]);
+    expect(results.filter(Boolean)).toHaveLength(CALLS);
+  });
+
+  it("fails only with the package's typed errors, none of them a refused argument", () => {
+    const untyped = calls.flatMap((call, index) => {
+      const result = results[index];
+      if (result?.kind !== "error") return [];
+      const typed = TYPED_ERRORS[call.api].some((type) => result.error instanceof type);
+      return typed ? [] : [`${call.method} (${call.mode}) ${call.args}: ${describeError(result.error)}`];
+    });
+    expect(untyped, context("calls that failed with an untyped error")).toEqual([]);
+    // Every argument of the plan is valid: a refusal would be a check going wrong under load.
+    const refused = results.filter((result) => result.kind === "error" && result.error instanceof adminPackage.InvalidRequestError);
+    expect(refused.map((r) => describeError((r as { error: unknown }).error)), context("valid calls refused")).toEqual([]);
+  });
+
+  it("resolves only with the documented results, backed by what the server did", () => {
+    const wrong = calls.flatMap((call, index) => {
+      const result = results[index];
+      const problem =
+        result?.kind === "ok" ? call.checkResult(result.value, server)
+        : result?.kind === "error" ? call.checkError?.(result.error, server)
+        : undefined;
+      return problem === undefined ? [] : [`${call.method} (${call.mode}) ${call.args}: ${problem}`];
+    });
+    expect(wrong, context("calls whose outcome is not the documented one")).toEqual([]);
+  });
+
+  it("never has the server carry out a create twice", () => {
+    expect(server.duplicatedCreates(), context("creates carried out more than once")).toEqual([]);
+  });
+
+  it("leaves no socket, server or timer behind", () => {
+    expect(leftover, context("resources left after the server closed")).toEqual([]);
+  });
+
+  it("injected every fault, and still let every method through", () => {
+    const injected = new Set(server.requests.map((request) => request.fault));
+    const kinds = Object.entries(DEFAULT_FAULT_WEIGHTS).flatMap(([kind, weight]) => (weight > 0 ? [kind as FaultKind] : []));
+    expect(kinds.filter((kind) => !injected.has(kind)), context("faults never injected")).toEqual([]);
+    expect(server.requests.filter((request) => request.route === undefined), context("requests to no route")).toEqual([]);
+    // Faults did not turn the run into one long failure: every method and both auth modes succeeded, so every
+    // documented result was checked.
+    const succeeded = calls.filter((_, index) => results[index]?.kind === "ok");
+    const never = (key: "method" | "mode") => [...new Set(calls.map((call) => call[key]))].filter((value) => !succeeded.some((call) => call[key] === value));
+    expect(never("method"), context("methods that never succeeded")).toEqual([]);
+    expect(never("mode"), context("auth modes that never succeeded")).toEqual([]);
+  });
+});
