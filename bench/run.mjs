@@ -25,11 +25,13 @@ const started = performance.now();
 for (const part of settings.parts) {
   const [script, ...flags] = PART_SCRIPTS[/** @type {keyof PART_SCRIPTS} */ (part)].reverse();
   const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  const partStarted = performance.now();
   const result = spawnSync(process.execPath, [...flags, path], { stdio: "inherit" });
   if (result.status !== 0) {
     console.error(`\nbench: ${script} failed (${result.status ?? result.signal})`);
     process.exit(1);
   }
+  console.log(`(${part}: ${((performance.now() - partStarted) / 1000).toFixed(0)} s)`);
 }
 
 console.log(`\nAt the end: ${describeLoad()}`);

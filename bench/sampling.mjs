@@ -41,15 +41,16 @@ const rotated = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
 /**
  * Measures `groups[group][contender]` for every group (an operation) and contender: `rounds` rounds, each giving
  * every task `sliceMs` of calls, the groups in turn and the contenders rotated within each; `warmupMs` of
- * unmeasured calls per task first. Runs a full GC between slices when Node was started with --expose-gc, so that
- * one contender's garbage is not collected in the next one's slice.
+ * unmeasured calls per task first. When Node was started with --expose-gc, a young-generation GC (well under a
+ * millisecond) runs between slices, so that one contender's short-lived garbage is not collected in the next
+ * one's slice.
  *
  * @param {Record<string, Record<string, () => Promise<unknown>>>} groups
  * @param {{ rounds: number, sliceMs: number, warmupMs: number }} plan
  * @returns {Promise<Record<string, Record<string, TaskResult>>>}
  */
 export async function measureInterleaved(groups, { rounds, sliceMs, warmupMs }) {
-  const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
+  const gc = /** @type {((options: { type: "minor" }) => void) | undefined} */ (globalThis.gc);
   /** @type {Record<string, Record<string, number[][]>>} */
   const samples = {};
   for (const [group, tasks] of Object.entries(groups)) {
@@ -61,7 +62,7 @@ export async function measureInterleaved(groups, { rounds, sliceMs, warmupMs }) 
       for (const name of rotated(Object.keys(tasks), round)) {
         /** @type {number[]} */
         const slice = [];
-        gc?.();
+        gc?.({ type: "minor" });
         await sampleFor(tasks[name], sliceMs, slice);
         samples[group][name].push(slice);
       }

@@ -38,7 +38,7 @@ export function readSettings() {
     ops: /** @type {import("./fixtures.mjs").Op[]} */ (listOf("BENCH_OPS", OPS)),
     /** Measured time per task (one contender, one operation, one transport), split over the rounds. */
     timeMs: numberOf("BENCH_TIME_MS", 4000, 16),
-    rounds: numberOf("BENCH_ROUNDS", 8, 2),
+    rounds: numberOf("BENCH_ROUNDS", 40, 2),
     /** Unmeasured calls per task before the first round. */
     warmupMs: numberOf("BENCH_WARMUP_MS", 250, 1),
     /** Fresh processes per cold-start variant. */

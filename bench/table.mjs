@@ -23,5 +23,14 @@ export const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFi
 /** `1.08x` @param {number} ratio */
 export const times = (ratio) => `${fixed(ratio, 2)}x`;
 
-/** The smallest and largest of `values` as `0.91–1.05`. @param {number[]} values */
-export const range = (values) => `${fixed(Math.min(...values), 2)}–${fixed(Math.max(...values), 2)}`;
+/**
+ * The middle half of `values` (first to third quartile) as `0.91–1.05`: how much a ratio moves from round to
+ * round, without the one round a burst of load fell on.
+ *
+ * @param {number[]} values
+ */
+export function middleHalf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ q) => sorted[Math.round(q * (sorted.length - 1))];
+  return `${fixed(at(0.25), 2)}–${fixed(at(0.75), 2)}`;
+}
