@@ -42,7 +42,13 @@ function measure(transport) {
 
 /** Forks server.mjs and resolves once it listens. @returns {Promise<{ origin: string, stop: () => void }>} */
 function startServer() {
-  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // The server stops by itself after this long: the loopback part's whole planned time, and a minute to spare.
+  const tasks = contenders.length * settings.ops.length;
+  const seconds = Math.ceil((tasks * (settings.timeMs + settings.warmupMs)) / 1000) + 60;
+  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, BENCH_SERVER_MAX_SECONDS: String(seconds) },
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`bench server exited early (${code})`)));

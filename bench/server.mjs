@@ -3,12 +3,13 @@
 // fixtures.mjs (request bodies checked on every call). calls.mjs forks it so the server has its own process, and on
 // a 2-core machine its own core, instead of sharing the client's event loop.
 //
-// It is bounded and stops by itself: when the parent goes away (IPC disconnect), after MAX_SECONDS, or after
-// MAX_REQUESTS requests, whichever comes first. It only ever listens on 127.0.0.1.
+// It is bounded and stops by itself: when the parent goes away (IPC disconnect), after MAX_SECONDS (calls.mjs sets
+// it from the planned run time), or after MAX_REQUESTS requests, whichever comes first. It only ever listens on
+// 127.0.0.1.
 import { createServer } from "node:http";
 import { answer, RESPONSE_HEADERS } from "./fixtures.mjs";
 
-const MAX_SECONDS = Number(process.env.BENCH_SERVER_MAX_SECONDS ?? 600);
+const MAX_SECONDS = Number(process.env.BENCH_SERVER_MAX_SECONDS ?? 300);
 const MAX_REQUESTS = 10_000_000;
 
 let served = 0;
