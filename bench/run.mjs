@@ -5,6 +5,7 @@
 //   calls  time per call, in-process and over loopback (calls.mjs, which forks the loopback server)
 //   cold   import + construct in fresh processes (cold-start.mjs)
 //   size   the one-call bundle (bundle-size.mjs)
+//   ratelimit  bulk work against a token bucket, grantkit and auth0 side by side (rate-limit.mjs)
 //
 // `node run.mjs --smoke` runs every part and every check with almost no measuring. The knobs are in settings.mjs
 // and BENCHMARKS.md.
@@ -15,7 +16,12 @@ import { readSettings } from "./settings.mjs";
 
 if (process.argv.includes("--smoke")) process.env.BENCH_SMOKE = "1";
 const settings = readSettings();
-const PART_SCRIPTS = { calls: ["--expose-gc", "calls.mjs"], cold: ["cold-start.mjs"], size: ["bundle-size.mjs"] };
+const PART_SCRIPTS = {
+  calls: ["--expose-gc", "calls.mjs"],
+  cold: ["cold-start.mjs"],
+  size: ["bundle-size.mjs"],
+  ratelimit: ["rate-limit.mjs"],
+};
 
 console.log(`# grantkit bench${settings.smoke ? " (smoke run: checks only, the numbers mean nothing)" : ""}\n`);
 console.log(`Machine: ${describeMachine()}`);
