@@ -1,0 +1,78 @@
+import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/tools/property-runs";
+import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
+import fc from "fast-check";
+import { afterEach, expect, it, vi } from "vitest";
+import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminApiClient } from "../src/index.js";
+import { ISSUED_TOKEN, adminAnswer } from "./support/admin-answers.js";
+import { hostileAdminOptions } from "./support/arbitraries.js";
+import { knownAdminOptionDefect } from "./support/known-defects.js";
+
+/**
+ * Property 1 for `createAdminClient`: with any options it either throws an InvalidRequestError, or returns a client
+ * whose call sends exactly the request it names, under the API root the options give (`apiUrl`, else
+ * `{baseUrl}/api/adminapi2/{apiVersion}`), for their tenant, with the bearer they give (after a token exchange at the
+ * token URL, for client credentials). The recording `fetch` stands in for the global one too, so options without
+ * `fetch` touch no network either.
+ */
+const seed = propertySeed("admin-client/test/properties-options.test.ts");
+const NUM_RUNS = 400;
+/**
+ * Far above what a call here takes, retries included: a hostile `fetch` (one answering with something that is not
+ * a Response) is a network error, retried under the generated policy, whose delays are kept short.
+ */
+const CALL_TIMEOUT_MS = 10_000;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Options as the property generated them: loose on purpose. */
+type Options = Record<string, any>;
+
+const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "");
+
+function checkTokenRequest(request: SentRequest, options: Options): void {
+  const tokenUrl = options.tokenUrl ?? `${withoutTrailingSlashes(options.baseUrl)}/auth2/connect/token`;
+  expect(request.method).toBe("POST");
+  expect(new URL(request.url).href).toBe(new URL(withoutTrailingSlashes(tokenUrl)).href);
+  expect(request.headers.authorization).toBeUndefined();
+  const form = new URLSearchParams(request.body);
+  expect(form.get("grant_type")).toBe("client_credentials");
+  expect(form.get("client_id")).toBe(options.clientCredentials.clientId);
+  expect(form.get("client_secret")).toBe(options.clientCredentials.clientSecret);
+}
+
+it("createAdminClient with any options: an InvalidRequestError, or a client that sends exactly the request a call names", async () => {
+  await fc.assert(
+    fc.asyncProperty(hostileAdminOptions, async (generated) => {
+      const { fetch, sent } = recordingFetch(adminAnswer);
+      vi.stubGlobal("fetch", fetch);
+      const options = withRecorder(generated, fetch) as Options;
+      const { bearer, allowed } = await expectedAuth(options, ISSUED_TOKEN);
+      fc.pre(knownAdminOptionDefect(options, bearer) === undefined);
+      let admin: AdminApiClient;
+      try {
+        admin = createAdminClient(options as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRequestError);
+        return;
+      }
+
+      const outcome = await outcomeOf(() => admin.secrets.create("invoice-robot"), CALL_TIMEOUT_MS);
+      // A network error is the call's own mistake only when the recording fetch, not a hostile one, was to send it.
+      const network = options.fetch === fetch || options.fetch === undefined ? NetworkError : undefined;
+      const rules = { invalidRequest: InvalidRequestError, typed: [GrantkitError], network, sent: sent.length, allowed: [...allowed, ...abortReasons(options)] };
+      expect(unexpectedOutcome(outcome, rules)).toBeUndefined();
+      if (outcome.kind !== "resolved") return;
+
+      const apiRoot = withoutTrailingSlashes(options.apiUrl ?? `${withoutTrailingSlashes(options.baseUrl)}/api/adminapi2/${options.apiVersion ?? "v1"}`);
+      const exchanges = options.clientCredentials ? 1 : 0;
+      expect(sent).toHaveLength(exchanges + 1);
+      if (exchanges) checkTokenRequest(sent[0]!, options);
+      const { origin, pathname } = new URL(apiRoot);
+      const segments = ["tenants", options.tenantId, "clients", "invoice-robot", "secrets", ""];
+      expect(requestProblems(sent[exchanges]!, { method: "POST", origin, rootPath: pathname, segments, query: [], bearer: bearer!, body: {} })).toEqual([]);
+    }),
+    { seed, numRuns: NUM_RUNS },
+  );
+}, 120_000);
