@@ -43,6 +43,9 @@ export function unexpectedOutcome(outcome, rules) {
   if (outcome.kind === "resolved") return undefined;
   const { error } = outcome;
   if (rules.allowed?.includes(error)) return undefined;
+  // A signal aborted with a falsy reason rejects with an AbortError instead: openapi-fetch takes a falsy rejection
+  // for no error at all.
+  if (rules.allowed?.some((reason) => !reason) && error instanceof Error && error.name === "AbortError") return undefined;
   if (error instanceof rules.invalidRequest) {
     return rules.sent === 0 ? undefined : `${describe(error)}\nthrown after ${rules.sent} request(s) had been sent`;
   }

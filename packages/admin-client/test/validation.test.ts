@@ -272,6 +272,13 @@ describe("client options", () => {
     expect(refusedOptions({ apiVersion: "v3" })).toBe('apiVersion must be "v1" or "v2", got "v3"');
   });
 
+  it("reject an apiVersion that cannot be printed, and credentials holding a lone surrogate", () => {
+    expect(refusedOptions({ apiVersion: 1n })).toBe('apiVersion must be "v1" or "v2", got a bigint');
+    expect(refusedOptions({ token: undefined, tokenUrl: "https://vantage.test/token", clientCredentials: { clientId: "a", clientSecret: "s\ud800" } })).toMatch(
+      /well-formed Unicode/,
+    );
+  });
+
   it("reject options of the wrong type", () => {
     expect(() => createAdminClient(null as never)).toThrow("The client options must be an object");
     expect(refusedOptions({ headers: { "x-a": 5 } })).toBe("headers.x-a must be a string");
@@ -320,6 +327,8 @@ describe("arguments of the wrong type", () => {
     ["a sparse allowedGrantTypes", () => admin.clients.create({ ...newClient, allowedGrantTypes: any([, "client_credentials"]) }), /allowedGrantTypes\[0\] must be a non-empty string/],
     ["a BigInt in a body", () => admin.clients.create({ ...newClient, requireClientSecret: any(1n) }), /requireClientSecret cannot be sent as JSON/],
     ["a cycle in a body", () => admin.provisionClient(any(cycle)), /refers back to itself/],
+    ["a BigInt in allowedScopes", () => admin.clients.create({ ...newClient, allowedScopes: any([0n]) }), /allowedScopes must be exactly .*got an array/],
+    ["a BigInt as a redirect URI", () => admin.clients.create({ ...newClient, redirectUris: any([1n]) }), /redirectUris\[0\] must be an absolute URL .*got a bigint/],
   ];
   for (const [name, call, message] of calls) {
     it(`refuse ${name}, sending nothing`, async () => {

@@ -10,7 +10,7 @@ import { caught, startServer, type TestServer } from "./support/server.js";
  */
 const TOKEN = "eyJ.tok_Very-Secret+Bearer/sig=";
 const CLIENT_SECRET = "cs_AUTHENTICATING+CLIENT/SECRET=77 x";
-const ISSUED = "eyJ.issued_Access+Token/For=The Call";
+const ISSUED = "eyJ.issued_Access+Token/For=The.Call";
 
 let server: TestServer | undefined;
 afterEach(() => server?.close());
@@ -87,5 +87,19 @@ describe("a server echoing credentials", () => {
     const error = await caught(client.clientGrants.get("cgr_1"));
     expect(error).toBeInstanceOf(NetworkError);
     expectNoneShown(error, [TOKEN]);
+  });
+
+  it("never shows a credential of thousands of characters, too long for one pattern", async () => {
+    const long = `tok_${"Ab9+/".repeat(2_000)}`;
+    const fetch: typeof globalThis.fetch = async () => {
+      throw new TypeError("fetch failed", { cause: new Error(`refused ${long} and ${encodeURIComponent(long)}`) });
+    };
+    const client = createManagementClient({ baseUrl: "http://127.0.0.1:9/api/v2", token: long, retry: false, fetch });
+    const error = await caught(client.clientGrants.get("cgr_1"));
+    expect(error).toBeInstanceOf(NetworkError);
+    const shown = everythingShown(error);
+    expect(shown).toContain("[redacted]");
+    expect(shown).not.toContain(long);
+    expect(shown).not.toContain(encodeURIComponent(long));
   });
 });

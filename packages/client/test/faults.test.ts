@@ -290,3 +290,21 @@ describe("walking every page", () => {
     expect(server.received.map((r) => new URL(r.url, "http://x").searchParams.get("page"))).toEqual(["0", "1"]);
   });
 });
+
+describe("odd aborts and readers", () => {
+  it("rejects with an AbortError when the signal's reason is falsy, instead of crashing", async () => {
+    const client = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: TOKEN });
+    const error = await client.clientGrants.get(grant.id, { signal: AbortSignal.abort(0) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AbortError" });
+  });
+
+  it("lets a raw call read the body as a blob or an ArrayBuffer, from the one read", async () => {
+    server = await startServer((_req, res) => json(res, 200, grant));
+    const { raw } = clientFor(server.url);
+    const blob = await raw.GET("/client-grants/{id}", { params: { path: { id: grant.id } }, parseAs: "blob" });
+    expect(JSON.parse(await (blob.data as Blob).text())).toEqual(grant);
+    const buffer = await raw.GET("/client-grants/{id}", { params: { path: { id: grant.id } }, parseAs: "arrayBuffer" });
+    expect(JSON.parse(new TextDecoder().decode(buffer.data as ArrayBuffer))).toEqual(grant);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { checkId, checkNonEmptyString, checkObject, invalid } from "@grantkit/client/core";
+import { checkId, checkNonEmptyString, checkObject, invalid, shown } from "@grantkit/client/core";
 import { adminRules, type AllowedScopes, type CreateAdminClientRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
@@ -30,7 +30,7 @@ function checkScopes(scopes: unknown): void {
   const exact =
     Array.isArray(scopes) && scopes.length === ALLOWED_SCOPES.length && ALLOWED_SCOPES.every((s, i) => scopes[i] === s);
   if (!exact) {
-    const got = scopes === undefined ? "nothing" : JSON.stringify(scopes);
+    const got = scopes === undefined ? "nothing" : shown(scopes);
     invalid(`allowedScopes must be exactly ${JSON.stringify(ALLOWED_SCOPES)}, the only value the admin API accepts; got ${got}`);
   }
 }
@@ -38,7 +38,7 @@ function checkScopes(scopes: unknown): void {
 /** Redirect URIs are prefixes (`https://myDomain.` is fine), but each must still be an absolute URL. */
 function checkUri(item: unknown, at: string): void {
   if (typeof item !== "string" || !isAbsoluteUrl(item)) {
-    invalid(`${at} must be an absolute URL such as https://app.example.com/callback, got ${JSON.stringify(item)}`);
+    invalid(`${at} must be an absolute URL such as https://app.example.com/callback, got ${shown(item)}`);
   }
 }
 
@@ -46,7 +46,7 @@ function checkOrigin(item: unknown, at: string): void {
   // An origin with user info parses as a URL and passes the pattern, but no browser ever sends one.
   const ok = typeof item === "string" && ORIGIN.test(item) && isAbsoluteUrl(item) && !item.includes("@");
   if (!ok) {
-    invalid(`${at} must be an origin (scheme://host[:port], no path, query or fragment, not even a trailing "/"), such as https://app.example.com; got ${JSON.stringify(item)}`);
+    invalid(`${at} must be an origin (scheme://host[:port], no path, query or fragment, not even a trailing "/"), such as https://app.example.com; got ${shown(item)}`);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   checkUrl,
   createApiClient,
   invalid,
+  shown,
   type AuthOptions,
   type CallOptions,
   type ClientOptions,
@@ -69,9 +70,9 @@ const VERSIONS: readonly string[] = ["v1", "v2"];
 const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
 
 /** A URL option, checked, without the trailing slashes that would double up when paths are appended. */
-function rootUrl(value: string | undefined, name: string): string | undefined {
+function rootUrl(value: string | undefined, name: string, root = true): string | undefined {
   if (value === undefined) return undefined;
-  checkUrl(value, name, "https://vantage-us.abbyy.com");
+  checkUrl(value, name, "https://vantage-us.abbyy.com", root);
   return value.replace(/\/+$/, "");
 }
 
@@ -89,25 +90,25 @@ export function createAdminClient(options: AdminClientOptions): AdminApiClient {
   checkClientOptions(options);
   const { tenantId, apiVersion = "v1" } = options;
   checkId(tenantId, "tenantId");
-  if (!VERSIONS.includes(apiVersion)) invalid(`apiVersion must be "v1" or "v2", got ${JSON.stringify(apiVersion)}`);
+  if (!VERSIONS.includes(apiVersion)) invalid(`apiVersion must be "v1" or "v2", got ${shown(apiVersion)}`);
   const baseUrl = rootUrl(options.baseUrl, "baseUrl");
   const apiUrl = rootUrl(options.apiUrl, "apiUrl") ?? (baseUrl && `${baseUrl}/api/adminapi2/${apiVersion}`);
   if (apiUrl === undefined) invalid("Pass baseUrl (the region's root, such as https://vantage-us.abbyy.com) or apiUrl");
   const credentials = options.clientCredentials;
-  const tokenUrl = rootUrl(options.tokenUrl, "tokenUrl") ?? (baseUrl && `${baseUrl}/auth2/connect/token`);
+  const tokenUrl = rootUrl(options.tokenUrl, "tokenUrl", false) ?? (baseUrl && `${baseUrl}/auth2/connect/token`);
   if (credentials !== undefined && tokenUrl === undefined) {
     invalid("clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl");
   }
 
   const tokenEndpoint = tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl);
   // The redactor: secret values this client is shown later are added to it (see SecretsContext).
-  const { raw, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
+  const { raw, unchecked, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
     { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
     options,
   );
-  const context: SecretsContext = { raw, tenantId, redactor };
+  const context: SecretsContext = { raw: unchecked, tenantId, redactor };
   return {
-    clients: new TenantClients(raw, tenantId),
+    clients: new TenantClients(unchecked, tenantId),
     secrets: new ClientSecrets(context),
     provisionClient: (body, secretOptions, callOptions) => provisionClient(context, body, secretOptions, callOptions),
     raw,

@@ -1,4 +1,4 @@
-import { checkObject, invalid } from "@grantkit/client/core";
+import { checkObject, invalid, shown } from "@grantkit/client/core";
 import type { CreateClientSecretRequest } from "@grantkit/types";
 
 /** A point in time: a `Date`, or an ISO-8601 string such as `2021-09-07T13:03:38.380Z`. */
@@ -44,7 +44,7 @@ function parseDate(value: unknown, name: string): number {
   const ms = parts ? Date.parse(value) : Number.NaN;
   // Date.parse rolls 2021-02-30 over into March; a date that does not exist is a mistake, not a wish.
   if (!parts || Number.isNaN(ms) || !dayExists(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
-    invalid(`${name} must be an ISO-8601 date-time with a time zone, such as 2021-09-07T13:03:38.380Z; got ${JSON.stringify(value)}`);
+    invalid(`${name} must be an ISO-8601 date-time with a time zone, such as 2021-09-07T13:03:38.380Z; got ${shown(value)}`);
   }
   return ms;
 }

@@ -43,9 +43,11 @@ export function readAnswer(response: Response, text: string, request: RequestInf
     }
   }
   answers.set(response, { data, request });
-  const read = response as { text(): Promise<string>; json(): Promise<unknown> };
+  const read = response as Pick<Response, "text" | "json" | "arrayBuffer" | "blob">;
   read.text = () => Promise.resolve(text);
   read.json = () => Promise.resolve(data);
+  read.arrayBuffer = () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
+  read.blob = () => Promise.resolve(new Blob([text], { type: response.headers.get("content-type") ?? "" }));
   return response;
 }
 

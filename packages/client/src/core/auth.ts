@@ -2,7 +2,7 @@ import { answerOf } from "./answer.js";
 import { InvalidRequestError, ResponseParseError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
-import { checkClientCredentials, checkNonEmptyString } from "./validate.js";
+import { checkClientCredentials, checkToken, isToken } from "./validate.js";
 
 /** Client credentials: an application's id and secret, exchanged for a token. */
 export interface ClientCredentials {
@@ -63,7 +63,7 @@ export function resolveTokenSource<Credentials extends ClientCredentials>(
     throw new InvalidRequestError("Pass exactly one of `token`, `getToken` or `clientCredentials`");
   }
   if (auth.token !== undefined) {
-    checkNonEmptyString(auth.token, "token");
+    checkToken(auth.token, "token");
     const token = auth.token;
     const issued = Promise.resolve(token);
     return { peek: () => token, get: () => issued, settles: true };
@@ -73,7 +73,7 @@ export function resolveTokenSource<Credentials extends ClientCredentials>(
     if (typeof getToken !== "function") throw new InvalidRequestError("getToken must be a function");
     const get = async () => {
       const token = await getToken();
-      checkNonEmptyString(token, "The token returned by getToken()");
+      checkToken(token, "The token returned by getToken()");
       return token;
     };
     return { get, settles: false };
@@ -147,7 +147,7 @@ function exchange<Credentials extends ClientCredentials>(
     const response = await transport(request);
     const { data } = answerOf(response);
     const { access_token, expires_in } = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
-    if (typeof access_token !== "string" || access_token === "" || typeof expires_in !== "number") {
+    if (!isToken(access_token) || typeof expires_in !== "number") {
       throw new ResponseParseError(
         request,
         { status: response.status, contentType: response.headers.get("content-type") },

@@ -1,3 +1,4 @@
+import { abortReason } from "./deadline.js";
 import type { ApiError } from "./errors.js";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 import { checkInteger, invalid, MAX_TIMER_MS } from "./validate.js";
@@ -87,11 +88,11 @@ export class RateLimitBudget {
    */
   acquire(signal: AbortSignal | undefined, maxWaitMs: number): Promise<Release> | Release {
     if (this.#queue.length === 0 && this.#blockedUntil() === 0) return this.#start();
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<Release>((resolve, reject) => {
       const onAbort = () => {
         this.#remove(waiter);
-        reject(signal?.reason);
+        reject(abortReason(signal!));
       };
       const waiter: Waiter = {
         latest: Date.now() + maxWaitMs,

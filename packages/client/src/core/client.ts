@@ -6,7 +6,18 @@ import { ResponseParseError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
 import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
-import { checkId, checkInteger, checkJson, checkQuery, checkRetryOptions, invalid, MAX_TIMER_MS } from "./validate.js";
+import {
+  checkCallOptions,
+  checkHeaders,
+  checkId,
+  checkInteger,
+  checkJson,
+  checkObject,
+  checkQuery,
+  checkRetryOptions,
+  invalid,
+  MAX_TIMER_MS,
+} from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
@@ -44,9 +55,13 @@ export interface ApiDescription<Credentials extends ClientCredentials> {
   retryMethods: readonly string[];
 }
 
-/** The parts of a client the core builds: the raw client, and the redactor a client may add values to. */
+/** The parts of a client the core builds. */
 export interface ApiClient<Paths extends {}> {
+  /** The raw client for applications: each call's options are checked before openapi-fetch reads them. */
   raw: RawClient<Paths>;
+  /** The same client without that check, for the client's own methods, which check their arguments themselves. */
+  unchecked: RawClient<Paths>;
+  /** The redactor a client may add values to (a secret the API has just shown). */
   redactor: Redactor;
 }
 
@@ -75,7 +90,39 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     querySerializer: checkedQuery,
     bodySerializer: checkedBody,
   });
-  return { raw, redactor };
+  return { raw: checkedRaw(raw), unchecked: raw, redactor };
+}
+
+const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+const PARSE_AS: readonly unknown[] = ["json", "text", "blob", "arrayBuffer", "stream"];
+
+/** The raw client with each call's options checked first, so a mistake is an InvalidRequestError, not a crash. */
+function checkedRaw<Paths extends {}>(raw: RawClient<Paths>): RawClient<Paths> {
+  const call = raw.request as (method: string, path: string, init?: unknown) => unknown;
+  const checked: Record<string, unknown> = {
+    ...raw,
+    request: (method: string, path: string, init?: unknown) => (checkCallInit(String(method).toUpperCase(), init), call(method, path, init)),
+  };
+  for (const method of RAW_METHODS) {
+    const send = raw[method] as (path: string, init?: unknown) => unknown;
+    checked[method] = (path: string, init?: unknown) => (checkCallInit(method, init), send(path, init));
+  }
+  return checked as unknown as RawClient<Paths>;
+}
+
+function checkCallInit(method: string, init: unknown): void {
+  if (init === undefined) return;
+  checkObject(init, "The call's options");
+  const { params, headers, parseAs, signal, body } = init;
+  if (params !== undefined) {
+    checkObject(params, "params");
+    if (params.path !== undefined) checkObject(params.path, "params.path");
+    if (params.header !== undefined) checkHeaders(params.header, "params.header", true);
+  }
+  if (headers !== undefined) checkHeaders(headers, "headers", true);
+  if (parseAs !== undefined && !PARSE_AS.includes(parseAs)) invalid(`parseAs must be one of ${PARSE_AS.join(", ")}`);
+  checkCallOptions({ signal });
+  if (body !== undefined && (method === "GET" || method === "HEAD")) invalid(`A ${method} call takes no body`);
 }
 
 /** The client's budget: the shared one it was given, or its own, from its options. */

@@ -15,7 +15,7 @@ export function deadline<T>(
   ms?: number,
   controller?: AbortController,
 ): Promise<T | typeof TIMED_OUT> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
   if (signal === undefined && ms === undefined) return work;
   return new Promise((resolve, reject) => {
     const finish = () => {
@@ -25,7 +25,7 @@ export function deadline<T>(
     const onAbort = () => {
       finish();
       controller?.abort(signal?.reason);
-      reject(signal?.reason);
+      reject(abortReason(signal!));
     };
     const timer =
       ms === undefined
@@ -46,4 +46,12 @@ export function deadline<T>(
 /** Resolves after `ms`, or rejects with `signal`'s reason as soon as it aborts. */
 export async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   await deadline(NEVER, signal, ms);
+}
+
+/**
+ * The reason a call was aborted with, never falsy: openapi-fetch takes a falsy rejection for no error at all (and
+ * then reads a response that does not exist).
+ */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason || new DOMException("The operation was aborted.", "AbortError");
 }

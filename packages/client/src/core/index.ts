@@ -45,4 +45,5 @@ export {
   checkQuery,
   checkUrl,
   invalid,
+  shown,
 } from "./validate.js";

@@ -65,7 +65,7 @@ function patternsOf(value: string): string[] {
 export class Redactor {
   readonly #fixed: readonly string[];
   readonly #added: string[] = [];
-  #pattern: RegExp | null | undefined;
+  #patterns: Array<RegExp | string> | undefined;
   #extended: { extra: string; redactor: Redactor } | undefined;
 
   constructor(values: Iterable<string> = []) {
@@ -77,7 +77,7 @@ export class Redactor {
     if (this.#added.includes(value) || this.#fixed.includes(value)) return;
     this.#added.push(value);
     if (this.#added.length > ADDED_LIMIT) this.#added.shift();
-    this.#pattern = undefined;
+    this.#patterns = undefined;
     this.#extended = undefined;
   }
 
@@ -92,8 +92,12 @@ export class Redactor {
 
   /** The text with every form of every value replaced. */
   redact(text: string): string {
-    this.#pattern ??= this.#build();
-    return this.#pattern === null ? text : text.replace(this.#pattern, REDACTED);
+    this.#patterns ??= this.#build();
+    let redacted = text;
+    for (const pattern of this.#patterns) {
+      redacted = typeof pattern === "string" ? redacted.split(pattern).join(REDACTED) : redacted.replace(pattern, REDACTED);
+    }
+    return redacted;
   }
 
   /** A parsed JSON value with every string and every object key redacted. */
@@ -130,10 +134,22 @@ export class Redactor {
     return copy;
   }
 
-  #build(): RegExp | null {
-    const patterns = [...this.#fixed, ...this.#added].flatMap(patternsOf);
-    // Longest first, so a value that contains another is replaced whole.
-    patterns.sort((a, b) => b.length - a.length);
-    return patterns.length === 0 ? null : new RegExp(patterns.join("|"), "gi");
+  /** One pattern per value, longest value first so that a value containing another is replaced whole. */
+  #build(): Array<RegExp | string> {
+    const values = [...this.#fixed, ...this.#added].sort((a, b) => b.length - a.length);
+    return values.flatMap((value): Array<RegExp | string> => {
+      const patterns = patternsOf(value);
+      if (patterns.length === 0) return [];
+      try {
+        const pattern = new RegExp(patterns.join("|"), "gi");
+        // V8 compiles a pattern when it first runs: run it once here, where a pattern too large can be caught.
+        pattern.test("");
+        return [pattern];
+      } catch {
+        // A pattern too large to compile (a value of thousands of characters): its plain forms, found as they are.
+        const encoded = encodeURIComponent(value);
+        return [value, encoded, encoded.toLowerCase(), encoded.replaceAll("%20", "+"), base64(new TextEncoder().encode(value))];
+      }
+    });
   }
 }

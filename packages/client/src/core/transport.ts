@@ -1,10 +1,11 @@
 import { readAnswer } from "./answer.js";
 import type { TokenSource } from "./auth.js";
 import type { RateLimitBudget } from "./budget.js";
-import { deadline, sleep, TIMED_OUT } from "./deadline.js";
+import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
 import { ApiError, NetworkError, TimeoutError, type RequestInfo } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
+import { invalid } from "./validate.js";
 
 /**
  * What openapi-fetch builds for each call, through its `Request` option: the parts of a request `fetch` needs, and
@@ -83,7 +84,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         read = await deadline(fetchAndRead(call.url, init), call.signal, timeoutMs, controller);
       } catch (error) {
-        if (call.signal?.aborted) throw call.signal.reason;
+        if (call.signal?.aborted) throw abortReason(call.signal);
         throw new NetworkError(call, redactor.with(token).redactError(error));
       }
       if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
@@ -110,6 +111,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async function send(input) {
     const call = input instanceof CallRequest ? input : await fromRequest(input);
+    // openapi-fetch leaves a path parameter it was not given as a literal `{name}` (ids are encoded: `%7B`).
+    if (/[{}]/.test(call.url)) invalid(`${call.method} ${call.url.replace(/\?.*$/, "")} is missing a path parameter`);
     let tokenDropped = false;
     let mayHaveActed = false;
     for (let retry = 0; ; ) {

@@ -6,6 +6,28 @@ export function invalid(message: string): never {
   throw new InvalidRequestError(message);
 }
 
+/**
+ * A value as a message shows it: as JSON, cut at 200 characters, else by its type. Never throws, as `String()` and
+ * `JSON.stringify` do on some values (a BigInt, a cycle, a null prototype).
+ */
+export function shown(value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Shown by its type below.
+  }
+  if (json === undefined) return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+}
+
+/** A string's length as JSON Schema counts it: in code points, not UTF-16 units. */
+export function lengthOf(text: string): number {
+  let length = 0;
+  for (const _ of text) length += 1;
+  return length;
+}
+
 export function checkNonEmptyString(value: unknown, name: string): asserts value is string {
   if (typeof value !== "string" || value.length === 0) invalid(`${name} must be a non-empty string`);
 }
@@ -27,7 +49,7 @@ export function checkId(id: unknown, name: string, maxLength = Number.POSITIVE_I
   checkNonEmptyString(id, name);
   if (id === "." || id === "..") invalid(`${name} must not be "${id}": it would address another route`);
   if (!isWellFormed(id)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
-  if (id.length > maxLength) invalid(`${name} must be at most ${maxLength} characters, got ${id.length}`);
+  if (id.length > maxLength && lengthOf(id) > maxLength) invalid(`${name} must be at most ${maxLength} characters, got ${lengthOf(id)}`);
 }
 
 /** Client credentials for a token exchange. The message names the option, never its value. */
@@ -35,6 +57,19 @@ export function checkClientCredentials(credentials: { clientId?: unknown; client
   checkObject(credentials, "clientCredentials");
   checkNonEmptyString(credentials.clientId, "clientCredentials.clientId");
   checkNonEmptyString(credentials.clientSecret, "clientCredentials.clientSecret");
+  // A lone surrogate would be sent as U+FFFD: another secret than the one configured.
+  if (!isWellFormed(credentials.clientId) || !isWellFormed(credentials.clientSecret)) {
+    invalid("clientCredentials.clientId and clientSecret must be well-formed Unicode (one holds a lone surrogate)");
+  }
+}
+
+/** A bearer token as a header carries it: visible ASCII, no spaces (RFC 6750). The message never repeats it. */
+export function isToken(value: unknown): value is string {
+  return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+}
+
+export function checkToken(value: unknown, name: string): asserts value is string {
+  if (!isToken(value)) invalid(`${name} must be a non-empty string of visible ASCII characters, without spaces`);
 }
 
 export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
@@ -44,7 +79,7 @@ export function checkObject(value: unknown, name: string): asserts value is Reco
 export function checkInteger(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    invalid(`${name} must be an integer ${range}, got ${String(value)}`);
+    invalid(`${name} must be an integer ${range}, got ${shown(value)}`);
   }
 }
 
@@ -55,7 +90,7 @@ export function checkItemLengths(items: unknown, name: string, min: number, max:
   // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON would send as null.
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
-    if (typeof item !== "string" || item.length < min || item.length > max) {
+    if (typeof item !== "string" || lengthOf(item) < min || (item.length > max && lengthOf(item) > max)) {
       invalid(`${name}[${index}] must be a string of ${min} to ${max} characters`);
     }
   }
@@ -76,17 +111,32 @@ function isAbortSignal(value: unknown): value is AbortSignal {
 }
 
 const isQueryValue = (value: unknown) =>
-  typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+  (typeof value === "string" && isWellFormed(value)) ||
+  typeof value === "boolean" ||
+  (typeof value === "number" && Number.isFinite(value));
 
-/** A query: absent, or an object of strings, finite numbers, booleans, or dense arrays of them. */
+/** A query parameter's name as the specs write them; openapi-fetch sends names unencoded. */
+const QUERY_NAME = /^[A-Za-z0-9_.~-]+$/;
+
+/**
+ * A query: absent, or a plain object (openapi-fetch sends inherited members too) of strings, finite numbers,
+ * booleans, or dense arrays of them, under names as the specs write them.
+ */
 export function checkQuery(query: unknown, name = "query"): void {
   if (query === undefined) return;
-  checkObject(query, name);
+  checkPlainObject(query, name);
   for (const [key, value] of Object.entries(query)) {
+    if (!QUERY_NAME.test(key)) invalid(`${name} has a parameter named ${shown(key)}: names are letters, digits and _.~-`);
     if (value === undefined || value === null || isQueryValue(value)) continue;
     if (Array.isArray(value) && isDenseArrayOf(value, isQueryValue)) continue;
-    invalid(`${name}.${key} must be a string, a finite number, a boolean or an array of them`);
+    invalid(`${name}.${key} must be a well-formed string, a finite number, a boolean or an array of them`);
   }
+}
+
+function checkPlainObject(value: unknown, name: string): asserts value is Record<string, unknown> {
+  checkObject(value, name);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) invalid(`${name} must be a plain object`);
 }
 
 function isDenseArrayOf(items: unknown[], test: (item: unknown) => boolean): boolean {
@@ -118,8 +168,7 @@ export function checkJson(value: unknown, name: string, ancestors: object[] = []
     }
     return;
   }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) invalid(`${name} must be a plain object or an array`);
+  checkPlainObject(value, name);
   for (const [key, item] of Object.entries(value)) {
     if (item !== undefined) checkJson(item, `${name}.${key}`, inside);
   }
@@ -127,9 +176,10 @@ export function checkJson(value: unknown, name: string, ancestors: object[] = []
 
 /**
  * A URL option: an absolute http(s) URL without user info. The message never repeats a value holding an `@`,
- * which may be a password.
+ * which may be a password. A `root` (the paths of the calls are appended to it) has no query or fragment, which
+ * would swallow them, and no `{` or `}`, which openapi-fetch would read as a path parameter.
  */
-export function checkUrl(value: unknown, name: string, example: string): asserts value is string {
+export function checkUrl(value: unknown, name: string, example: string, root = false): asserts value is string {
   const shown = typeof value === "string" && !value.includes("@") ? `, got ${JSON.stringify(value)}` : "";
   let url: URL | undefined;
   try {
@@ -143,20 +193,34 @@ export function checkUrl(value: unknown, name: string, example: string): asserts
   if (url.username || url.password) {
     invalid(`${name} must not hold a user name or password (user:password@): pass credentials as token, getToken or clientCredentials`);
   }
+  if (root && /[?#{}]/.test(value as string)) {
+    invalid(`${name} is the root the calls' paths are appended to: no query, fragment, "{" or "}"`);
+  }
 }
 
 /** The options every client takes besides its location and auth; `timeoutMs` and `retry`'s numbers are checked by the transport. */
 export function checkClientOptions(options: unknown): asserts options is Record<string, unknown> {
   checkObject(options, "The client options");
   const { headers, fetch, retry } = options;
-  if (headers !== undefined) {
-    checkObject(headers, "headers");
-    for (const [name, value] of Object.entries(headers)) {
-      if (typeof value !== "string") invalid(`headers.${name} must be a string`);
-    }
-  }
+  if (headers !== undefined) checkHeaders(headers, "headers");
   if (fetch !== undefined && typeof fetch !== "function") invalid("fetch must be a function");
   if (retry !== undefined && retry !== false) checkObject(retry, "retry (an object, or false)");
+}
+
+/** Headers as `Headers` takes them: names and values it refuses would fail every call. */
+export function checkHeaders(headers: unknown, name: string, removable = false): void {
+  checkObject(headers, name);
+  for (const [key, value] of Object.entries(headers)) {
+    // A raw call's headers may also remove one (null) or repeat one (an array), as openapi-fetch allows.
+    if (removable && value === null) continue;
+    const values: unknown[] = removable && Array.isArray(value) ? value : [value];
+    if (!values.every((item) => typeof item === "string")) invalid(`${name}.${key} must be a string`);
+    try {
+      new Headers(values.map((item): [string, string] => [key, item as string]));
+    } catch {
+      invalid(`${name} has a header that HTTP cannot carry (name ${shown(key)}): names are tokens, values visible characters`);
+    }
+  }
 }
 
 /** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */

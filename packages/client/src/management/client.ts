@@ -1,6 +1,7 @@
 import type { ManagementPaths } from "@grantkit/types";
 import {
   checkClientOptions,
+  checkNonEmptyString,
   checkUrl,
   createApiClient,
   invalid,
@@ -46,15 +47,27 @@ export interface ManagementClient {
  * });
  * const grant = await client.clientGrants.create({ client_id: "abc", audience: "https://api.example.com/" });
  */
+/** Whether `text` parses as a URL (a port above 65535 does not). */
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   checkClientOptions(options);
   const { domain, baseUrl, tokenUrl } = options;
-  if (domain !== undefined && (typeof domain !== "string" || !/^[a-z0-9.-]+(:\d+)?$/i.test(domain))) {
+  if (domain !== undefined && (typeof domain !== "string" || !/^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain) || !isUrl(`https://${domain}`))) {
     // Never repeat a value with an `@`: it may hold a password.
     const got = typeof domain === "string" && !domain.includes("@") ? `, got "${domain}"` : "";
     invalid(`domain must be a host name such as example.us.auth0.com (no scheme, no path)${got}`);
   }
-  if (baseUrl !== undefined) checkUrl(baseUrl, "baseUrl", "https://example.us.auth0.com/api/v2");
+  if (baseUrl !== undefined) checkUrl(baseUrl, "baseUrl", "https://example.us.auth0.com/api/v2", true);
+  const audience = (options.clientCredentials as { audience?: unknown } | undefined)?.audience;
+  if (audience !== undefined) checkNonEmptyString(audience, "clientCredentials.audience");
   if (tokenUrl !== undefined) checkUrl(tokenUrl, "tokenUrl", "https://example.us.auth0.com/oauth/token");
   if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl)");
   const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
@@ -63,9 +76,9 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     tokenUrl ?? (domain ? `https://${domain}/oauth/token` : new URL("/oauth/token", apiUrl).href),
     domain ? `https://${domain}/api/v2/` : `${apiUrl.replace(/\/+$/, "")}/`,
   );
-  const { raw } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
+  const { raw, unchecked } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
     { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
     options,
   );
-  return { clientGrants: new ClientGrants(raw), raw };
+  return { clientGrants: new ClientGrants(unchecked), raw };
 }
