@@ -15,7 +15,12 @@ export function deadline<T>(
   ms?: number,
   controller?: AbortController,
 ): Promise<T | typeof TIMED_OUT> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (signal?.aborted) {
+    // `work` has started: stop it, and let its rejection be handled here rather than nowhere.
+    controller?.abort(signal.reason);
+    work.catch(() => undefined);
+    return Promise.reject(abortReason(signal));
+  }
   if (signal === undefined && ms === undefined) return work;
   return new Promise((resolve, reject) => {
     const finish = () => {

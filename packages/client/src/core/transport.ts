@@ -77,6 +77,7 @@ export function createTransport(options: TransportOptions): Transport {
     let answered: Headers | undefined;
     let limited: ApiError | undefined;
     try {
+      if (call.signal?.aborted) throw abortReason(call.signal);
       if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
       const controller = new AbortController();
       const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal };
