@@ -1,8 +1,14 @@
 // The build every published package shares: ESM and CommonJS with their type declarations, for any runtime.
+import { emitDeclarations } from "./declarations.mjs";
+
 /** @type {import("tsup").Options} */
 export const libraryOptions = {
   format: ["esm", "cjs"],
-  dts: true,
+  // The declarations are tsc's, file by file (see declarations.mjs), not a bundle of them.
+  dts: false,
+  onSuccess: async () => {
+    await emitDeclarations(process.cwd());
+  },
   clean: true,
   target: "es2022",
   platform: "neutral",
