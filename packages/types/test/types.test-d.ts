@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  AdminClient,
+  AdminComponents,
   AllowedScopes,
+  ApiErrorBody,
   ClientGrant,
   ClientSecret,
   CreateAdminClientRequest,
@@ -9,11 +12,14 @@ import type {
   ListClientGrantsQuery,
   ListClientGrantsResponse,
   ListOrganizationClientGrantsResponse,
+  ManagementComponents,
   ManagementErrorBody,
   Organization,
   OrganizationClientGrant,
   UpdateClientGrantRequest,
 } from "../src/index.js";
+
+type Schemas = ManagementComponents["schemas"];
 
 describe("management types", () => {
   it("require audience, and only audience, on create", () => {
@@ -58,6 +64,30 @@ describe("management types", () => {
     expectTypeOf<NonNullable<Organization["token_quota"]>["client_credentials"]["per_day"]>().toEqualTypeOf<number | undefined>();
   });
 
+  it("name each record, the same type as the generated one", () => {
+    expectTypeOf<ClientGrant>().toEqualTypeOf<Schemas["ClientGrant"]>();
+    expectTypeOf<Organization>().toEqualTypeOf<Schemas["Organization"]>();
+    // The named unions hold the generated ones' shapes, no more and no fewer.
+    expectTypeOf<ListClientGrantsResponse>().toExtend<Schemas["ListClientGrantsResponse"]>();
+    expectTypeOf<Schemas["ListClientGrantsResponse"]>().toExtend<ListClientGrantsResponse>();
+    expectTypeOf<ListClientGrantOrganizationsResponse>().toExtend<Schemas["ListClientGrantOrganizationsResponse"]>();
+    expectTypeOf<Schemas["ListClientGrantOrganizationsResponse"]>().toExtend<ListClientGrantOrganizationsResponse>();
+    expectTypeOf<ListOrganizationClientGrantsResponse>().toExtend<Schemas["ListOrganizationClientGrantsResponse"]>();
+    expectTypeOf<Schemas["ListOrganizationClientGrantsResponse"]>().toExtend<ListOrganizationClientGrantsResponse>();
+  });
+
+  it("take undefined for an optional field of a request or query, and read-only lists", () => {
+    const scope = ["read:invoices", "write:invoices"] as const;
+    const description: string | undefined = undefined;
+    expectTypeOf({ audience: "https://a/", client_id: description, scope }).toExtend<CreateClientGrantRequest>();
+    expectTypeOf({ scope, organization_usage: undefined }).toExtend<UpdateClientGrantRequest>();
+    expectTypeOf({ audience: description, per_page: undefined }).toExtend<ListClientGrantsQuery>();
+    // A required field still takes only its own type.
+    expectTypeOf({ audience: description }).not.toExtend<CreateClientGrantRequest>();
+    // null clears a field of an update; undefined leaves it out; neither is an empty list.
+    expectTypeOf<UpdateClientGrantRequest["scope"]>().toEqualTypeOf<readonly string[] | null | undefined>();
+  });
+
   it("make errorCode the only optional member of the error body", () => {
     expectTypeOf<ManagementErrorBody>().toEqualTypeOf<{ statusCode: number; error: string; message: string; errorCode?: string }>();
   });
@@ -67,6 +97,13 @@ describe("admin types", () => {
   it("type allowedScopes to the one allowed value", () => {
     expectTypeOf<AllowedScopes>().toEqualTypeOf<["openid", "permissions", "publicapi.all"]>();
     expectTypeOf<{ clientId: string; clientName: string; allowedScopes: ["openid"] }>().not.toExtend<CreateAdminClientRequest>();
+  });
+
+  it("take allowedScopes as a read-only list (as const), and type answers as the JSON list they are", () => {
+    const allowedScopes = ["openid", "permissions", "publicapi.all"] as const;
+    expectTypeOf({ clientId: "a", clientName: "A", allowedScopes }).toExtend<CreateAdminClientRequest>();
+    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
+    expectTypeOf<Omit<AdminClient, "allowedScopes">>().toEqualTypeOf<Omit<AdminComponents["schemas"]["Client"], "allowedScopes">>();
   });
 
   it("require a client's id, name and scopes", () => {
@@ -79,5 +116,17 @@ describe("admin types", () => {
     expectTypeOf<ClientSecret["value"]>().toEqualTypeOf<string>();
     expectTypeOf<ClientSecret["valueDisplay"]>().toEqualTypeOf<string>();
     expectTypeOf<ClientSecret["description"]>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe("the error body", () => {
+  it("is one of the documented shapes, a text, or nothing", () => {
+    expectTypeOf<ApiErrorBody>().toEqualTypeOf<
+      | ManagementErrorBody
+      | { error: string; error_description?: string }
+      | AdminComponents["schemas"]["ProblemDetails"]
+      | string
+      | undefined
+    >();
   });
 });
