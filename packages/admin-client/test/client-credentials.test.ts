@@ -33,7 +33,7 @@ describe("client credentials", () => {
       if (req.headers.authorization === "Bearer token-1") return json(res, 401, { title: "Unauthorized", status: 401 });
       json(res, 200, createdSecret);
     });
-    const admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", clientCredentials: credentials, retry: false });
+    const admin = createAdminClient({ regionUrl: server.url, tenantId: "t1", clientCredentials: credentials, retry: false });
     const secret = await admin.secrets.create("invoice-robot");
     expect(secret.valueDisplay).toBe(createdSecret.valueDisplay);
     expect(apiRequests(server).map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
@@ -41,16 +41,16 @@ describe("client credentials", () => {
 
   it("fetch one token for 20 concurrent calls, and send it as the bearer of each", async () => {
     const s = await region();
-    const admin = createAdminClient({ baseUrl: s.url, tenantId: "t1", clientCredentials: credentials });
+    const admin = createAdminClient({ regionUrl: s.url, tenantId: "t1", clientCredentials: credentials });
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? admin.clients.create(newClient) : admin.secrets.create("invoice-robot"))));
     expect(tokenRequests(s)).toHaveLength(1);
     expect(apiRequests(s)).toHaveLength(20);
     expect(new Set(apiRequests(s).map((r) => r.headers.authorization))).toEqual(new Set(["Bearer token-1"]));
   });
 
-  it("send the documented form to {baseUrl}/auth2/connect/token, and call the API under /api/adminapi2/v1", async () => {
+  it("send the documented form to {regionUrl}/auth2/connect/token, and call the API under /api/adminapi2/v1", async () => {
     const s = await region();
-    await createAdminClient({ baseUrl: `${s.url}/`, tenantId: "t1", clientCredentials: credentials }).clients.create(newClient);
+    await createAdminClient({ regionUrl: `${s.url}/`, tenantId: "t1", clientCredentials: credentials }).clients.create(newClient);
     const [token] = tokenRequests(s);
     expect(token!.method).toBe("POST");
     expect(token!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
@@ -67,7 +67,7 @@ describe("client credentials", () => {
 
   it("keep the token until shortly before it expires, then fetch a new one", async () => {
     const s = await region(2); // refreshed half-way through its 2 s life
-    const admin = createAdminClient({ baseUrl: s.url, apiVersion: "v2", tenantId: "t1", clientCredentials: credentials });
+    const admin = createAdminClient({ regionUrl: s.url, apiVersion: "v2", tenantId: "t1", clientCredentials: credentials });
     await admin.clients.create(newClient);
     await admin.clients.create(newClient);
     expect(tokenRequests(s)).toHaveLength(1);
@@ -81,16 +81,16 @@ describe("client credentials", () => {
     ]);
   });
 
-  it("use tokenUrl and apiUrl when given instead of baseUrl", async () => {
+  it("use tokenUrl and baseUrl when given instead of regionUrl", async () => {
     const s = await region();
     s.received.length = 0;
-    await createAdminClient({ apiUrl: `${s.url}/proxy/admin`, tokenUrl: `${s.url}/auth2/connect/token`, tenantId: "t 1", clientCredentials: credentials }).clients.create(newClient);
+    await createAdminClient({ baseUrl: `${s.url}/proxy/admin`, tokenUrl: `${s.url}/auth2/connect/token`, tenantId: "t 1", clientCredentials: credentials }).clients.create(newClient);
     expect(s.received.map((r) => r.url)).toEqual(["/auth2/connect/token", "/proxy/admin/tenants/t%201/clients/"]);
   });
 
   it("report a refused exchange as an ApiError with the OAuth error, and call no API", async () => {
     server = await startServer((_req, res) => json(res, 400, { error: "invalid_client" }));
-    const error = await caught(createAdminClient({ baseUrl: server.url, tenantId: "t1", clientCredentials: credentials }).clients.create(newClient));
+    const error = await caught(createAdminClient({ regionUrl: server.url, tenantId: "t1", clientCredentials: credentials }).clients.create(newClient));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, error: "invalid_client", url: `${server.url}/auth2/connect/token` });
     expect(server.received.map((r) => r.url)).toEqual(["/auth2/connect/token"]);
@@ -100,14 +100,14 @@ describe("client credentials", () => {
 describe("the other auth modes", () => {
   it("send a fixed token as the bearer", async () => {
     server = await startServer((_req, res) => json(res, 200, createdClient));
-    await createAdminClient({ apiUrl: server.url, tenantId: "t1", token: "fixed" }).clients.create(newClient);
+    await createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "fixed" }).clients.create(newClient);
     expect(server.received[0]!.headers.authorization).toBe("Bearer fixed");
   });
 
   it("ask getToken before each request", async () => {
     server = await startServer((_req, res) => json(res, 200, createdClient));
     let calls = 0;
-    const admin = createAdminClient({ apiUrl: server.url, tenantId: "t1", getToken: async () => `dynamic-${++calls}`, headers: { "x-request-source": "test" } });
+    const admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", getToken: async () => `dynamic-${++calls}`, headers: { "x-request-source": "test" } });
     await admin.clients.create(newClient);
     await admin.clients.create(newClient);
     expect(server.received.map((r) => [r.headers.authorization, r.headers["x-request-source"]])).toEqual([
@@ -118,7 +118,7 @@ describe("the other auth modes", () => {
 
   it("expose the typed raw client over the same transport", async () => {
     server = await startServer((_req, res) => json(res, 200, createdClient));
-    const admin = createAdminClient({ apiUrl: server.url, tenantId: "t1", token: "fixed" });
+    const admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "fixed" });
     const { data } = await admin.raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId: "t1" } }, body: newClient });
     expect(data).toEqual(createdClient);
     expect(server.received[0]!.headers.authorization).toBe("Bearer fixed");

@@ -53,7 +53,7 @@ function forwardingFetch(version: "v1" | "v2", sent: Sent[]): typeof fetch {
 describe.each(["v1", "v2"] as const)("admin API %s against Prism", (version) => {
   function client(sent: Sent[], auth: Partial<AdminClientOptions> = { token: "test-token" }) {
     return createAdminClient({
-      baseUrl: REGION,
+      regionUrl: REGION,
       tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
       apiVersion: version,
       fetch: forwardingFetch(version, sent),

@@ -16,7 +16,7 @@ const CLIENT_SECRET = "cs_AUTHENTICATING+CLIENT/SECRET=77 x";
 const ENCODED_SECRETS = echoedForms(CLIENT_SECRET);
 
 function adminFor(url: string, auth: Record<string, unknown> = { token: "test-token" }) {
-  return createAdminClient({ apiUrl: url, tokenUrl: `${url}/auth2/connect/token`, tenantId: "t1", retry: false, ...auth } as Parameters<typeof createAdminClient>[0]);
+  return createAdminClient({ baseUrl: url, tokenUrl: `${url}/auth2/connect/token`, tenantId: "t1", retry: false, ...auth } as Parameters<typeof createAdminClient>[0]);
 }
 
 describe("a created secret", () => {
@@ -178,7 +178,7 @@ describe("the authenticating client secret", () => {
   it("never appears in a message about bad credentials", () => {
     const shown: string[] = [];
     try {
-      createAdminClient({ baseUrl: "https://vantage.test", tenantId: "t1", clientCredentials: { clientId: "", clientSecret: CLIENT_SECRET } });
+      createAdminClient({ regionUrl: "https://vantage.test", tenantId: "t1", clientCredentials: { clientId: "", clientSecret: CLIENT_SECRET } });
     } catch (error) {
       shown.push(everythingShown(error));
     }

@@ -7,7 +7,7 @@ afterEach(() => server?.close());
 
 // Retries on, with short waits: a secret POST must still not be sent twice after a 5xx or a dropped connection.
 const adminFor = (url: string) =>
-  createAdminClient({ apiUrl: url, tenantId: "t1", token: "test-token", retry: { limit: 3, baseDelayMs: 1 } });
+  createAdminClient({ baseUrl: url, tenantId: "t1", token: "test-token", retry: { limit: 3, baseDelayMs: 1 } });
 
 describe("provisionClient", () => {
   it("creates the client, then its first secret, and returns both", async () => {

@@ -2,7 +2,6 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createAdminClient,
   ProvisioningError,
-  type AdminApiClient,
   type AdminClient,
   type AdminClientOptions,
   type ClientSecret,
@@ -10,16 +9,22 @@ import {
   type CreatedClientSecret,
   type GrantkitError,
   type SecretOptions,
+  type VantageAdmin,
 } from "../src/index.js";
 
-declare const admin: AdminApiClient;
+declare const admin: VantageAdmin;
 const body = { clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] } satisfies CreateAdminClientRequest;
 
 describe("results", () => {
   it("carry the spec's client type", () => {
     expectTypeOf(admin.clients.create(body)).resolves.toEqualTypeOf<AdminClient>();
-    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<["openid", "permissions", "publicapi.all"] | undefined>();
+    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
     expectTypeOf(admin.provisionClient(body)).resolves.toEqualTypeOf<{ client: AdminClient; secret: CreatedClientSecret }>();
+  });
+
+  it("type a raw answer as the client's own type for the same schema", async () => {
+    const { data } = await admin.raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId: "t" } }, body });
+    expectTypeOf(data).toEqualTypeOf<AdminClient | undefined>();
   });
 
   it("carry the spec's secret fields, read-only, with value a string", () => {
@@ -51,6 +56,13 @@ describe("arguments", () => {
     void admin.clients.create({ clientId: "a", clientName: "b" });
   });
 
+  it("take read-only lists: the client only reads them", () => {
+    const allowedScopes = ["openid", "permissions", "publicapi.all"] as const;
+    const redirectUris: readonly string[] = ["https://app.example.com/callback"];
+    void admin.clients.create({ clientId: "a", clientName: "b", allowedScopes, redirectUris });
+    void admin.provisionClient({ clientId: "a", clientName: "b", allowedScopes });
+  });
+
   it("take secret dates as Date or string", () => {
     expectTypeOf<NonNullable<SecretOptions["startTime"]>>().toEqualTypeOf<Date | string>();
     expectTypeOf<NonNullable<SecretOptions["expiration"]>>().toEqualTypeOf<Date | string>();
@@ -63,18 +75,30 @@ describe("arguments", () => {
   });
 
   it("take exactly one way to authenticate, and only the two API versions", () => {
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x" });
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", getToken: async () => "x", apiVersion: "v2" });
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", clientCredentials: { clientId: "a", clientSecret: "b" } });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", getToken: async () => "x", apiVersion: "v2" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", clientCredentials: { clientId: "a", clientSecret: "b" } });
     // @ts-expect-error token and getToken exclude each other
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", getToken: () => "y" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", getToken: () => "y" });
     // @ts-expect-error some way to authenticate is required
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t" });
     // @ts-expect-error tenantId is required
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", token: "x" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", token: "x" });
     // @ts-expect-error v3 does not exist
-    createAdminClient({ baseUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", apiVersion: "v3" });
+    createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", apiVersion: "v3" });
     expectTypeOf(createAdminClient).parameter(0).toEqualTypeOf<AdminClientOptions>();
-    expectTypeOf(createAdminClient).returns.toEqualTypeOf<AdminApiClient>();
+    expectTypeOf(createAdminClient).returns.toEqualTypeOf<VantageAdmin>();
+  });
+});
+
+describe("a strict consumer's code (exactOptionalPropertyTypes) compiles without casts", () => {
+  const cfg: { regionUrl?: string | undefined; baseUrl?: string | undefined; tokenUrl?: string | undefined; description?: string | undefined } = {};
+  const maybeSignal = undefined as AbortSignal | undefined;
+
+  it("takes undefined for any option left out", () => {
+    createAdminClient({ regionUrl: cfg.regionUrl, baseUrl: cfg.baseUrl, tokenUrl: cfg.tokenUrl, apiVersion: undefined, tenantId: "t", token: "x" });
+    void admin.secrets.create("a", { description: cfg.description, startTime: undefined, expiration: undefined }, { signal: maybeSignal });
+    void admin.provisionClient(body, { description: cfg.description }, { signal: maybeSignal });
+    void admin.clients.create({ ...body, allowRopc: undefined, redirectUris: undefined }, { signal: maybeSignal });
   });
 });

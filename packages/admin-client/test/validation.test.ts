@@ -3,7 +3,7 @@ import {
   createAdminClient,
   InvalidRequestError,
   ResponseParseError,
-  type AdminApiClient,
+  type VantageAdmin,
   type AdminClientOptions,
   type CreateAdminClientRequest,
   type SecretOptions,
@@ -15,10 +15,10 @@ import { caught, createdClient, createdSecret, json, newClient, startServer, typ
  * local server's `received` list is the proof. Accepted calls are answered, so the same server shows what was sent.
  */
 let server: TestServer;
-let admin: AdminApiClient;
+let admin: VantageAdmin;
 beforeEach(async () => {
   server = await startServer((req, res) => json(res, 200, req.url.endsWith("/secrets/") ? createdSecret : createdClient));
-  admin = createAdminClient({ apiUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
+  admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
 });
 afterEach(() => server.close());
 
@@ -237,7 +237,7 @@ describe("provisioning", () => {
 });
 
 describe("client options", () => {
-  const options = (changes: Record<string, unknown>) => ({ apiUrl: server.url, tenantId: "t1", token: "t", ...changes }) as AdminClientOptions;
+  const options = (changes: Record<string, unknown>) => ({ baseUrl: server.url, tenantId: "t1", token: "t", ...changes }) as AdminClientOptions;
   const refusedOptions = (changes: Record<string, unknown>) => {
     try {
       createAdminClient(options(changes));
@@ -258,16 +258,18 @@ describe("client options", () => {
     expect(refusedOptions({ token: undefined })).toBe("Pass exactly one of `token`, `getToken` or `clientCredentials`");
   });
 
-  it("require baseUrl or apiUrl, and a token endpoint for client credentials", () => {
-    expect(refusedOptions({ apiUrl: undefined })).toBe("Pass baseUrl (the region's root, such as https://vantage-us.abbyy.com) or apiUrl");
+  it("require regionUrl or baseUrl, and a token endpoint for client credentials", () => {
+    expect(refusedOptions({ baseUrl: undefined })).toBe(
+      "Pass regionUrl (the Vantage region's root, such as https://vantage-us.abbyy.com) or baseUrl (the API root)",
+    );
     expect(refusedOptions({ token: undefined, clientCredentials: { clientId: "a", clientSecret: "b" } })).toBe(
-      "clientCredentials need a token endpoint: pass baseUrl, or tokenUrl alongside apiUrl",
+      "clientCredentials need a token endpoint: pass regionUrl, or tokenUrl alongside baseUrl",
     );
   });
 
-  it("reject a baseUrl that is not an absolute http(s) URL, and an unknown apiVersion", () => {
-    expect(refusedOptions({ baseUrl: "vantage-us.abbyy.com" })).toBe(
-      'baseUrl must be an absolute http(s) URL such as https://vantage-us.abbyy.com, got "vantage-us.abbyy.com"',
+  it("reject a regionUrl that is not an absolute http(s) URL, and an unknown apiVersion", () => {
+    expect(refusedOptions({ regionUrl: "vantage-us.abbyy.com" })).toBe(
+      'regionUrl must be an absolute http(s) URL such as https://vantage-us.abbyy.com, got "vantage-us.abbyy.com"',
     );
     expect(refusedOptions({ apiVersion: "v3" })).toBe('apiVersion must be "v1" or "v2", got "v3"');
   });
@@ -283,11 +285,31 @@ describe("client options", () => {
     expect(() => createAdminClient(null as never)).toThrow("The client options must be an object");
     expect(refusedOptions({ headers: { "x-a": 5 } })).toBe("headers.x-a must be a string");
     expect(refusedOptions({ fetch: 5 })).toBe("fetch must be a function");
-    expect(refusedOptions({ apiUrl: 5 })).toBe("apiUrl must be an absolute http(s) URL such as https://vantage-us.abbyy.com");
+    expect(refusedOptions({ baseUrl: 5 })).toBe("baseUrl must be an absolute http(s) URL such as https://vantage-us.abbyy.com/api/adminapi2/v1");
+  });
+
+  it("reject a regionUrl that already holds the API's (or the token endpoint's) path", () => {
+    for (const path of ["/api/adminapi2", "/api/adminapi2/v1/", "/API/AdminApi2/v2", "/auth2/connect/token"]) {
+      expect(refusedOptions({ baseUrl: undefined, regionUrl: `https://vantage-eu.abbyy.com${path}` })).toBe(
+        `regionUrl must be the Vantage region's root, such as https://vantage-eu.abbyy.com, not a URL under it (got https://vantage-eu.abbyy.com${path.replace(/\/$/, "")}); pass the admin API's own root as baseUrl`,
+      );
+    }
+    // A proxy may serve a region under a path of its own.
+    expect(() => createAdminClient(options({ baseUrl: undefined, regionUrl: "https://proxy.example.com/vantage" }))).not.toThrow();
+  });
+
+  it("reject a baseUrl on ABBYY's hosts without the API's path: a region's root passed as the API root", () => {
+    expect(refusedOptions({ baseUrl: "https://vantage-us.abbyy.com" })).toBe(
+      'baseUrl must be the admin API\'s root, such as https://vantage-us.abbyy.com/api/adminapi2/v1 (got https://vantage-us.abbyy.com/); to name the region, pass regionUrl: "https://vantage-us.abbyy.com"',
+    );
+    expect(refusedOptions({ baseUrl: "https://vantage-au.abbyy.com/vantage/" })).toMatch(/^baseUrl must be the admin API's root/);
+    for (const baseUrl of ["https://vantage-us.abbyy.com/api/adminapi2/v2", "http://127.0.0.1:4010", "https://proxy.example.com"]) {
+      expect(() => createAdminClient(options({ baseUrl }))).not.toThrow();
+    }
   });
 
   it("reject a URL with a user name and password, without repeating the password", () => {
-    for (const name of ["baseUrl", "apiUrl", "tokenUrl"]) {
+    for (const name of ["regionUrl", "baseUrl", "tokenUrl"]) {
       const message = refusedOptions({ [name]: "https://robot:Pa55-w0rd-XYZ@vantage-us.abbyy.com" });
       expect(message).toMatch(new RegExp(`^${name} must not hold a user name or password`));
       expect(message).not.toContain("Pa55-w0rd-XYZ");
@@ -309,7 +331,7 @@ describe("ids that would leave their route", () => {
     });
 
     it(`refuses the tenant id ${JSON.stringify(id)} when the client is created`, () => {
-      expect(() => createAdminClient({ apiUrl: server.url, tenantId: id, token: "test-token" })).toThrow(/^tenantId must /);
+      expect(() => createAdminClient({ baseUrl: server.url, tenantId: id, token: "test-token" })).toThrow(/^tenantId must /);
     });
   }
 });
@@ -345,7 +367,7 @@ describe("answers of the wrong shape", () => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(body);
       });
-      const admin = createAdminClient({ apiUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
+      const admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
       for (const call of [admin.clients.create(newClient), admin.secrets.create("invoice-robot")]) {
         const error = await caught(call);
         expect(error).toBeInstanceOf(ResponseParseError);

@@ -86,6 +86,29 @@ describe("client options of the wrong type", () => {
     expect(() => createManagementClient(any(options))).toThrow(message);
   });
 
+  it("a baseUrl without a scheme: the clear error, not Invalid URL from a token URL it would compute", () => {
+    expect(() => createManagementClient({ baseUrl: "example.us.auth0.com/api/v2", token: "t" })).toThrow(
+      'baseUrl must be an absolute http(s) URL such as https://example.us.auth0.com/api/v2, got "example.us.auth0.com/api/v2"',
+    );
+  });
+
+  it("refuses a URL on an Auth0 domain without its path: a domain passed as a URL, where every call would miss", () => {
+    expect(() => createManagementClient({ baseUrl: "https://example.us.auth0.com", token: "t" })).toThrow(
+      'baseUrl must be the API root, with its path: https://example.us.auth0.com/api/v2 (got https://example.us.auth0.com, where Auth0 serves no API); or pass domain: "example.us.auth0.com" instead',
+    );
+    expect(() => createManagementClient({ ...base, tokenUrl: "https://example.eu.auth0.com/" })).toThrow(
+      /^tokenUrl must be the token endpoint, with its path: https:\/\/example\.eu\.auth0\.com\/oauth\/token /,
+    );
+    // A custom domain is known to be Auth0's when it is the tenant's `domain` too.
+    expect(() => createManagementClient({ domain: "login.example.com", baseUrl: "https://login.example.com/", token: "t" })).toThrow(
+      /^baseUrl must be the API root, with its path: https:\/\/login\.example\.com\/api\/v2 /,
+    );
+    // A proxy or a mock may serve the API at its root.
+    for (const baseUrl of ["https://auth0-proxy.example.com", "http://127.0.0.1:4010", "https://example.us.auth0.com/api/v2/"]) {
+      expect(() => createManagementClient({ baseUrl, token: "t" })).not.toThrow();
+    }
+  });
+
   it("refuses a URL with user info without repeating the password", () => {
     for (const options of [
       { token: "t", baseUrl: "https://admin:Pa55-w0rd-XYZ@example.us.auth0.com/api/v2" },

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createManagementClient,
+  type ApiErrorBody,
   type ClientGrant,
   type ClientGrantOrganizationsCheckpoint,
   type ClientGrantOrganizationsWithTotals,
@@ -13,10 +14,13 @@ import {
   type ListClientGrantsResponse,
   type ListOrganizationClientGrantsResponse,
   type ManagementApiError,
+  type ManagementErrorBody,
   type Organization,
   type OrganizationClientGrant,
   type OrganizationClientGrantsWithTotals,
   type OrganizationPage,
+  type PageProgress,
+  type RetryOptions,
 } from "../src/index.js";
 
 const client = createManagementClient({ domain: "example.us.auth0.com", token: "t" });
@@ -94,6 +98,10 @@ describe("the client's types come from the spec", () => {
 
   it("types the error with the documented fields", () => {
     expectTypeOf<ManagementApiError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<ManagementApiError["body"]>().toEqualTypeOf<ApiErrorBody>();
+    expectTypeOf<ManagementApiError["body"]>().not.toBeUnknown();
+    const body = {} as ManagementApiError["body"];
+    if (typeof body === "object" && "statusCode" in body) expectTypeOf(body).toEqualTypeOf<ManagementErrorBody>();
     expectTypeOf<ManagementApiError["errorCode"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ManagementApiError["rateLimit"]>().toEqualTypeOf<
       { readonly limit?: number; readonly remaining?: number; readonly resetAt?: Date; readonly retryAfterMs?: number } | undefined
@@ -109,5 +117,48 @@ describe("the client's types come from the spec", () => {
       domain: "d.auth0.com",
       clientCredentials: { clientId: "id", clientSecret: "secret", audience: "https://d.auth0.com/api/v2/" },
     });
+  });
+});
+
+describe("a strict consumer's code (exactOptionalPropertyTypes, as const) compiles without casts", () => {
+  interface Config {
+    baseUrl?: string | undefined;
+    tokenUrl?: string | undefined;
+    timeoutMs?: number | undefined;
+    headers?: Record<string, string> | undefined;
+    fetch?: typeof fetch | undefined;
+    retry?: RetryOptions | undefined;
+    audience?: string | undefined;
+    perPage?: number | undefined;
+    onPage?: ((progress: PageProgress) => void) | undefined;
+  }
+  const cfg: Config = {};
+  const maybeSignal = undefined as AbortSignal | undefined;
+
+  it("takes undefined for any option left out", () => {
+    const { baseUrl, tokenUrl, timeoutMs, headers, fetch, retry } = cfg;
+    createManagementClient({ domain: "d.auth0.com", baseUrl, tokenUrl, timeoutMs, headers, fetch, retry, token: "t" });
+    createManagementClient({ domain: "d.auth0.com", clientCredentials: { clientId: "id", clientSecret: "secret", audience: cfg.audience } });
+    createManagementClient({ domain: "d.auth0.com", token: "t", getToken: undefined, clientCredentials: undefined });
+    createManagementClient({ domain: "d.auth0.com", token: "t", retry: { limit: cfg.perPage, baseDelayMs: undefined } });
+    void grants.get("cgr_1", { signal: maybeSignal });
+    void grants.all({ audience: cfg.audience }, { signal: maybeSignal, onPage: cfg.onPage });
+    void grants.allOrganizations("cgr_1", { per_page: cfg.perPage }, { onPage: undefined });
+    expectTypeOf(grants.list({ audience: cfg.audience, per_page: cfg.perPage })).resolves.toEqualTypeOf<ClientGrant[]>();
+    void grants.create({ audience: "https://a/", client_id: cfg.audience, organization_usage: undefined });
+    void grants.listForOrganization("org_1", { audience: cfg.audience, include_totals: undefined });
+  });
+
+  it("takes read-only lists", () => {
+    const scope = ["read:invoices", "write:invoices"] as const;
+    void grants.create({ audience: "https://a/", scope });
+    void grants.update("cgr_1", { scope, authorization_details_types: ["payment"] as const });
+    void grants.listForOrganization("org_1", { grant_ids: ["cgr_1", "cgr_2"] as const });
+    createManagementClient({ domain: "d.auth0.com", token: "t", retry: { methods: ["GET"] as const, statusCodes: [503] as const } });
+  });
+
+  it("types a raw answer as the client's own type for the same schema", async () => {
+    const { data } = await client.raw.GET("/client-grants/{id}", { params: { path: { id: "cgr_1" } } });
+    expectTypeOf(data).toEqualTypeOf<ClientGrant | undefined>();
   });
 });

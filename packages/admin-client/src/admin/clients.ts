@@ -1,5 +1,5 @@
 import { AN_OBJECT, checkCallOptions, dataOf, UNPARSED, type CallOptions, type RawClient } from "@grantkit/client/core";
-import type { AdminClient, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
+import type { AdminClient, AdminComponents, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
 /** `POST /tenants/{tenantId}/clients/`, without the checks: the caller has made them. */
@@ -9,10 +9,15 @@ export async function postClient(
   body: CreateAdminClientRequest,
   options: CallOptions,
 ): Promise<AdminClient> {
-  const result = await raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId } }, body, signal: options.signal, ...UNPARSED });
-  // openapi-fetch's `Readable<>` widens the spec's `allowedScopes` tuple into an array; the answer is the spec's
-  // `Client`, so it is typed as one.
-  return dataOf(result, AN_OBJECT) as AdminClient;
+  const result = await raw.POST("/tenants/{tenantId}/clients/", {
+    params: { path: { tenantId } },
+    // The generated type openapi-fetch checks the body against has mutable lists where the client takes read-only
+    // ones (a caller's `as const` scopes): the body is only serialized, so it is passed as the generated type.
+    body: body as AdminComponents["schemas"]["CreateClientRequest"],
+    signal: options.signal,
+    ...UNPARSED,
+  });
+  return dataOf(result, AN_OBJECT);
 }
 
 /** `admin.clients`: the API clients of the tenant. */

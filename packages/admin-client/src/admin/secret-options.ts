@@ -7,17 +7,17 @@ export type DateInput = Date | string;
 /** Options of a new client secret. */
 export interface SecretOptions {
   /** A short comment that tells the secret apart, for example `"CI pipeline"`. */
-  description?: string;
+  description?: string | undefined;
   /**
    * When the secret starts being valid. Default: when the server creates it. A start in the past is accepted: the
    * API bounds only the expiration, relative to the start.
    */
-  startTime?: DateInput;
+  startTime?: DateInput | undefined;
   /**
    * When the secret expires: at least 1 day and at most 3 years after the start (`startTime`, else now). Leave it
    * out and it is not sent: the API then sets it to exactly 6 months after the secret is created.
    */
-  expiration?: DateInput;
+  expiration?: DateInput | undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -15,9 +15,9 @@ export interface ClientCredentials {
  * or `clientCredentials` that the client exchanges for a token itself.
  */
 export type AuthOptions<Credentials> =
-  | { token: string; getToken?: never; clientCredentials?: never }
-  | { getToken: () => string | Promise<string>; token?: never; clientCredentials?: never }
-  | { clientCredentials: Credentials; token?: never; getToken?: never };
+  | { token: string; getToken?: undefined; clientCredentials?: undefined }
+  | { getToken: () => string | Promise<string>; token?: undefined; clientCredentials?: undefined }
+  | { clientCredentials: Credentials; token?: undefined; getToken?: undefined };
 
 /** Where the transport gets the token of each attempt. */
 export interface TokenSource {

@@ -2,6 +2,7 @@
  * The errors every grantkit client throws. Each names what happened and to which request; none ever carries a
  * bearer token or a client secret (the transport redacts them from anything a server sends back).
  */
+import type { ApiErrorBody } from "@grantkit/types";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 
 /** What a call was: method and URL, with the query but never credentials. */
@@ -99,8 +100,13 @@ export class ApiError extends RequestError {
   readonly headers: Headers;
   /** Parsed rate-limit headers, when the response had any. */
   readonly rateLimit: RateLimit | undefined;
-  /** The parsed JSON error body (or its text when it was not JSON), credentials redacted. */
-  readonly body: unknown;
+  /**
+   * The error body, credentials redacted: the parsed JSON, in the shapes the APIs document (the Management API's
+   * `{ statusCode, error, message, errorCode? }`, a token endpoint's OAuth `{ error, error_description? }`, the admin
+   * API's problem details); its text when it was not JSON; `undefined` when it was empty. The JSON is not checked
+   * against those shapes (a proxy in between may send its own), so check a field before relying on it.
+   */
+  readonly body: ApiErrorBody;
 
   constructor(init: { request: RequestInfo; status: number; statusText: string; headers: Headers; body: unknown }) {
     const fields = errorFields(init.body);
@@ -113,7 +119,8 @@ export class ApiError extends RequestError {
     this.path = new URL(init.request.url).pathname;
     this.headers = init.headers;
     this.rateLimit = parseRateLimit(init.headers);
-    this.body = init.body;
+    // As the server sent it: see `body`.
+    this.body = init.body as ApiErrorBody;
   }
 
   override toJSON(): Record<string, unknown> {

@@ -11,6 +11,8 @@ import type {
   ListClientGrantsResponse,
   ListOrganizationClientGrantsQuery,
   ListOrganizationClientGrantsResponse,
+  ManagementComponents,
+  ManagementOperations,
   ManagementPaths,
   Organization,
   OrganizationClientGrant,
@@ -48,8 +50,15 @@ export type OrganizationPage = ListingPage<Organization>;
 
 export interface WalkOptions extends CallOptions {
   /** Called after each page is fetched, before its items are yielded. */
-  onPage?: (progress: PageProgress) => void;
+  onPage?: ((progress: PageProgress) => void) | undefined;
 }
+
+/**
+ * The generated types openapi-fetch checks a request against. Their lists are mutable where the clients take
+ * read-only ones (a caller's `as const` scopes): the request is only serialized, so it is passed as the generated type.
+ */
+type Sent = ManagementComponents["schemas"];
+type SentQuery<Operation extends keyof ManagementOperations> = NonNullable<ManagementOperations[Operation]["parameters"]["query"]>;
 
 const GRANT_LIST = listShape("client_grants");
 const ORGANIZATION_LIST = listShape("organizations");
@@ -115,7 +124,7 @@ export class ClientGrants {
   async create(body: CreateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
     checkCallOptions(options);
     checkCreate(body);
-    return dataOf(await this.#raw.POST("/client-grants", { body, signal: options.signal, ...UNPARSED }), AN_OBJECT);
+    return dataOf(await this.#raw.POST("/client-grants", { body: body as Sent["CreateClientGrantRequest"], signal: options.signal, ...UNPARSED }), AN_OBJECT);
   }
 
   /** `GET /client-grants/{id}`. */
@@ -137,7 +146,12 @@ export class ClientGrants {
     checkId(id, "id");
     checkUpdate(body);
     return dataOf(
-      await this.#raw.PATCH("/client-grants/{id}", { params: { path: { id } }, body, signal: options.signal, ...UNPARSED }),
+      await this.#raw.PATCH("/client-grants/{id}", {
+        params: { path: { id } },
+        body: body as Sent["UpdateClientGrantRequest"],
+        signal: options.signal,
+        ...UNPARSED,
+      }),
       AN_OBJECT,
     );
   }
@@ -259,7 +273,7 @@ export class ClientGrants {
   ): Promise<OrganizationClientGrantsWithTotals>;
   listForOrganization(
     organizationId: string,
-    query?: ListOrganizationClientGrantsQuery & { include_totals?: false },
+    query?: ListOrganizationClientGrantsQuery & { include_totals?: false | undefined },
     options?: CallOptions,
   ): Promise<OrganizationClientGrant[]>;
   listForOrganization(
@@ -277,7 +291,7 @@ export class ClientGrants {
     checkPaging(query);
     return dataOf(
       await this.#raw.GET("/organizations/{id}/client-grants", {
-        params: { path: { id: organizationId }, query },
+        params: { path: { id: organizationId }, query: query as SentQuery<"listOrganizationClientGrants"> },
         signal: options.signal,
         ...UNPARSED,
       }),

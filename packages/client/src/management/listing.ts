@@ -7,7 +7,7 @@ import { walkPages } from "../core/index.js";
  */
 export type CheckpointQuery = { from: string } | { take: number };
 export type TotalsQuery = { include_totals: true; from?: undefined; take?: undefined };
-export type ArrayQuery = { include_totals?: false; from?: undefined; take?: undefined };
+export type ArrayQuery = { include_totals?: false | undefined; from?: undefined; take?: undefined };
 
 /** The paging parameters a walk sets itself. */
 interface PagingQuery {
@@ -28,9 +28,9 @@ type ListingAnswer<Key extends string, Item> =
 export interface ListingPage<Item> {
   items: Item[];
   /** The total count, when the page came with totals (`include_totals`, page-number paging). */
-  total?: number;
+  total?: number | undefined;
   /** The checkpoint for the next page (pass it as `from`), when there is one. */
-  next?: string;
+  next?: string | undefined;
 }
 
 /** What a walk (`all`, `allOrganizations`) reports after each page it fetched. */
@@ -40,7 +40,7 @@ export interface PageProgress {
   /** Items yielded so far, this page included. */
   fetched: number;
   /** The total count, when the server tells it (page-number paging). */
-  total?: number;
+  total?: number | undefined;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
