@@ -91,7 +91,7 @@ async function tenantClients(url) {
   say("ABBYY Vantage admin API: tenant clients and secrets");
   const admin = createAdminClient({
     tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
-    apiUrl: url,
+    baseUrl: url,
     tokenUrl: `${url}/auth2/connect/token`,
     clientCredentials: { clientId: "provisioning-robot", clientSecret: "demo-provisioning-secret" },
   });

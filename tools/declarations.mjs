@@ -35,7 +35,16 @@ export async function emitDeclarations(packageDir) {
   const outDir = join(packageDir, "dist");
   const config = ts.getParsedCommandLineOfConfigFile(
     join(packageDir, "tsconfig.json"),
-    { noEmit: false, declaration: true, emitDeclarationOnly: true, declarationMap: false, rootDir: src, outDir },
+    {
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      declarationMap: false,
+      // What a module exports only for its package's own use (`@internal`) stays out of what users' compilers read.
+      stripInternal: true,
+      rootDir: src,
+      outDir,
+    },
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(report([diagnostic])); } },
   );
   if (config === undefined) throw new Error(`${packageDir}: no tsconfig.json`);

@@ -41,7 +41,7 @@ const scenarios = {
     outcome(async () => {
       const admin = createAdminClient({
         tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
-        apiUrl: url,
+        baseUrl: url,
         tokenUrl: `${url}/auth2/connect/token`,
         clientCredentials: { clientId: "browser-robot", clientSecret },
       });

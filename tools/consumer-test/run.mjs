@@ -2,7 +2,9 @@
 // @ts-check
 // Installs the packed packages into a fresh project outside the workspace, as a user would, and proves they work
 // there: ESM and CommonJS scripts call both clients against Prism (the ESM one on Node 20, 22 and 24, Bun and Deno),
-// and a TypeScript file type-checks under Node16 and bundler resolution. The project and the mocks are removed at the end, also when a step fails.
+// and TypeScript consumers with the strictest settings (`exactOptionalPropertyTypes`, `skipLibCheck: false`, ...)
+// type-check under Node16 resolution (an ES module and a CommonJS one) and bundler resolution. The project and the
+// mocks are removed at the end, also when a step fails.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -91,10 +93,10 @@ try {
     });
   }
   const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
-  await step("type-check, moduleResolution node16", process.execPath, [tsc, "-p", "tsconfig.node16.json"], {
+  await step("strict type-check, moduleResolution node16 (usage.mts, usage.cts)", process.execPath, [tsc, "-p", "tsconfig.node16.json"], {
     cwd: project,
   });
-  await step("type-check, moduleResolution bundler", process.execPath, [tsc, "-p", "tsconfig.bundler.json"], {
+  await step("strict type-check, moduleResolution bundler (usage.mts)", process.execPath, [tsc, "-p", "tsconfig.bundler.json"], {
     cwd: project,
   });
 } catch (error) {

@@ -1,7 +1,7 @@
 // @ts-check
-// Type-checks the example modules in one TypeScript program, with the repository's compiler settings and each
-// `@grantkit/*` import resolved to the package's sources (so no build is needed), and reports each problem at its
-// line in the README, source file or spec the example came from.
+// Type-checks the example modules in one TypeScript program, with the repository's compiler settings made as strict
+// as a user's may be (`exactOptionalPropertyTypes`), each `@grantkit/*` import resolved to the package's sources (so
+// no build is needed), and reports each problem at its line in the README, source file or spec the example came from.
 import { join } from "node:path";
 import ts from "typescript";
 import { repoRoot } from "../published-packages.mjs";
@@ -20,6 +20,8 @@ export async function typeCheck(modules) {
       typeRoots: [join(repoRoot, "tools/node_modules/@types")],
       allowJs: true,
       checkJs: true,
+      // What users copy must compile in the strictest projects too.
+      exactOptionalPropertyTypes: true,
       paths: Object.fromEntries(Object.entries(entryPoints).map(([specifier, file]) => [specifier, [file]])),
     },
     files: modules.map((module) => module.file),

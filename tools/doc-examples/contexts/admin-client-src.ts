@@ -2,7 +2,7 @@
 import { createAdminClient } from "@grantkit/admin-client";
 
 const admin = createAdminClient({
-  baseUrl: "https://vantage-us.abbyy.com",
+  regionUrl: "https://vantage-us.abbyy.com",
   tenantId: process.env.VANTAGE_TENANT_ID!,
   token: "example-vantage-token",
 });

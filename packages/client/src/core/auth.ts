@@ -52,7 +52,10 @@ export interface IssuedToken {
   expiresInSeconds: number;
 }
 
-/** Turns the auth options into the source the transport asks for a token before each attempt. */
+/**
+ * Turns the auth options into the source the transport asks for a token before each attempt.
+ * @internal
+ */
 export function resolveTokenSource<Credentials extends ClientCredentials>(
   auth: AuthOptions<Credentials>,
   endpoint: TokenEndpoint<Credentials> | undefined,
@@ -89,6 +92,7 @@ export function resolveTokenSource<Credentials extends ClientCredentials>(
  * Caches an issued token until shortly before it expires (a minute, or half its lifetime when that is shorter),
  * and shares one in-flight exchange between all the callers that need a new one at the same time. `drop(token)`
  * forgets the cached token if it is still `token`: many calls answered 401 with the same token cause one exchange.
+ * @internal
  */
 export function cachedToken(
   issue: () => Promise<IssuedToken>,
