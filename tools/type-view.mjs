@@ -1,0 +1,67 @@
+// @ts-check
+// What a user's editor and compiler show for code that uses the built packages: hover texts and error messages, from
+// a TypeScript language service over one file held in memory, compiled with the strictest settings a user may have.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+
+/** @type {ts.CompilerOptions} */
+const STRICT = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  verbatimModuleSyntax: true,
+  // The declarations themselves are checked by the consumer test; here only what the code shows matters.
+  skipLibCheck: true,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
+  noEmit: true,
+};
+
+/**
+ * @param {string} code a module that imports the packages by name
+ * @param {Record<string, string>} declarations each package name, and the built declaration file its import reads
+ */
+export function typeView(code, declarations) {
+  const fileName = join(tmpdir(), "grantkit-type-view", "user.ts");
+  const options = { ...STRICT, paths: Object.fromEntries(Object.entries(declarations).map(([name, file]) => [name, [file]])) };
+  /** @type {ts.LanguageServiceHost} */
+  const host = {
+    getScriptFileNames: () => [fileName],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (file) => {
+      const text = file === fileName ? code : ts.sys.readFile(file);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => tmpdir(),
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+    fileExists: (file) => file === fileName || ts.sys.fileExists(file),
+    readFile: (file) => (file === fileName ? code : ts.sys.readFile(file)),
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+    realpath: ts.sys.realpath,
+  };
+  const service = ts.createLanguageService(host);
+  return {
+    /** The hover text of the first place `text` occurs in the code, as an editor shows it. */
+    hover(/** @type {string} */ text) {
+      const position = code.indexOf(text);
+      if (position < 0) throw new Error(`${JSON.stringify(text)} is not in the code`);
+      const info = service.getQuickInfoAtPosition(fileName, position);
+      return ts.displayPartsToString(info?.displayParts);
+    },
+    /** Every compiler error of the code, each message whole. */
+    errors() {
+      const program = /** @type {ts.Program} */ (service.getProgram());
+      return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+        const where = diagnostic.file && diagnostic.file.fileName !== fileName ? `${diagnostic.file.fileName}: ` : "";
+        return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
+      });
+    },
+  };
+}
