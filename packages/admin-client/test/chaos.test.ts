@@ -140,8 +140,8 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
         }),
       },
       admin: {
-        token: adminPackage.createAdminClient({ baseUrl: server.url, tenantId: TENANT, token: TOKEN, ...transport }),
-        clientCredentials: adminPackage.createAdminClient({ baseUrl: server.url, tenantId: TENANT, clientCredentials: CREDENTIALS, ...transport }),
+        token: adminPackage.createAdminClient({ regionUrl: server.url, tenantId: TENANT, token: TOKEN, ...transport }),
+        clientCredentials: adminPackage.createAdminClient({ regionUrl: server.url, tenantId: TENANT, clientCredentials: CREDENTIALS, ...transport }),
       },
     };
     const started = Date.now();

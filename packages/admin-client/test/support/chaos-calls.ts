@@ -4,14 +4,14 @@
 import type { ChaosServer, TenantData } from "@grantkit/tools/chaos-server";
 import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
 import type { ManagementClient } from "@grantkit/client";
-import { ProvisioningError, type AdminApiClient } from "../../src/index.js";
+import { ProvisioningError, type VantageAdmin } from "../../src/index.js";
 import { scopes } from "./server.js";
 
 export type AuthMode = "token" | "clientCredentials";
 
 export interface ChaosClients {
   management: Record<AuthMode, ManagementClient>;
-  admin: Record<AuthMode, AdminApiClient>;
+  admin: Record<AuthMode, VantageAdmin>;
 }
 
 export interface ChaosCall {
