@@ -12,8 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // the breaking bump (minor before 1.0) for every package whose report changed makes both pass.
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL("../../", import.meta.url));
-const REPORTS = ["packages/types/api/index.api.md", "packages/client/api/index.api.md", "packages/admin-client/api/index.api.md"];
-const PACKAGES = ["@grantkit/types", "@grantkit/client", "@grantkit/admin-client"];
+// Every report holds the generated types: the clients re-export them, and the core's `ApiError.body` is typed by the
+// error bodies the specs document.
+const REPORTS_OF: Record<string, string[]> = {
+  "@grantkit/types": ["packages/types/api/index.api.md"],
+  "@grantkit/client": ["packages/client/api/core.api.md", "packages/client/api/index.api.md"],
+  "@grantkit/admin-client": ["packages/admin-client/api/index.api.md"],
+};
+const PACKAGES = Object.keys(REPORTS_OF);
+const REPORTS = Object.values(REPORTS_OF).flat();
 
 /** The copy's commands must not think they run inside this repository's turbo task. */
 function cleanEnvironment(): NodeJS.ProcessEnv {
@@ -91,7 +98,6 @@ describe("a spec change that removes a response field, on a throwaway copy", () 
       expect(result.output).toContain(`${report}: differs from the built package`);
       expect(result.output).toContain(`--- ${report}\t(committed)`);
     }
-    expect(result.output).toContain("packages/client/api/core.api.md: up to date");
     expect(result.output).toMatch(/^@@ .* @@ in export interface ManagementComponents › schemas › ClientGrant$/m);
     expect(result.output).toMatch(/^- +is_system\?: boolean;$/m);
   }, 180_000);
@@ -106,7 +112,7 @@ describe("a spec change that removes a response field, on a throwaway copy", () 
     const withPatch = await runIn(copy, "pnpm", ["check:changeset", "main"]);
     expect(withPatch.exitCode).not.toBe(0);
     for (const name of PACKAGES) {
-      expect(withPatch.output).toContain(`${name}: its public API changed (${REPORTS[PACKAGES.indexOf(name)]})`);
+      expect(withPatch.output).toContain(`${name}: its public API changed (${REPORTS_OF[name]!.join(", ")})`);
     }
     expect(withPatch.output).toContain(`it needs at least ${await breakingBump(copy)} (version `);
     expect(withPatch.output).toContain("lines were removed or changed, which is breaking");
