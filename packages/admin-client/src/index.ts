@@ -1,5 +1,5 @@
 export { createAdminClient, type AdminClientOptions, type VantageAdmin } from "./admin/client.js";
-export type { AdminApiVersion } from "./admin/location.js";
+export type { AdminApiVersion, AdminLocation } from "./admin/location.js";
 export { TenantClients } from "./admin/clients.js";
 export { ClientSecrets } from "./admin/secrets.js";
 export { ProvisioningError, type ProvisionedClient } from "./admin/provision.js";

@@ -1,4 +1,5 @@
 export { createManagementClient, type ManagementClient, type ManagementClientOptions } from "./management/client.js";
+export type { ManagementLocation } from "./management/location.js";
 export {
   ClientGrants,
   type ClientGrantPage,
