@@ -11,7 +11,7 @@ import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grant
 import { asJson, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/tools/sent-requests";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminApiClient } from "../src/index.js";
+import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type VantageAdmin } from "../src/index.js";
 import { adminAnswer } from "./support/admin-answers.js";
 import { nearClientBody, nearSecretOptions } from "./support/arbitraries.js";
 
@@ -128,8 +128,8 @@ const RAW_METHODS: MethodCase[] = (["GET", "POST", "PATCH", "DELETE"] as const).
   expected: ([path, init]) => [rawRoute(method, path, init)],
 }));
 
-function admin(fetch: typeof globalThis.fetch): AdminApiClient {
-  return createAdminClient({ baseUrl: ORIGIN, tenantId: TENANT, token: TOKEN, fetch, retry: false });
+function admin(fetch: typeof globalThis.fetch): VantageAdmin {
+  return createAdminClient({ regionUrl: ORIGIN, tenantId: TENANT, token: TOKEN, fetch, retry: false });
 }
 
 describe("any arguments to any method: a typed error or exactly the requests the method names", () => {

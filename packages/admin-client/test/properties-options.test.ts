@@ -2,14 +2,14 @@ import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome,
 import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
 import fc from "fast-check";
 import { afterEach, expect, it, vi } from "vitest";
-import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminApiClient } from "../src/index.js";
+import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type VantageAdmin } from "../src/index.js";
 import { ISSUED_TOKEN, adminAnswer } from "./support/admin-answers.js";
 import { hostileAdminOptions } from "./support/arbitraries.js";
 
 /**
  * Property 1 for `createAdminClient`: with any options it either throws an InvalidRequestError, or returns a client
- * whose call sends exactly the request it names, under the API root the options give (`apiUrl`, else
- * `{baseUrl}/api/adminapi2/{apiVersion}`), for their tenant, with the bearer they give (after a token exchange at the
+ * whose call sends exactly the request it names, under the API root the options give (`baseUrl`, else
+ * `{regionUrl}/api/adminapi2/{apiVersion}`), for their tenant, with the bearer they give (after a token exchange at the
  * token URL, for client credentials). The recording `fetch` stands in for the global one too, so options without
  * `fetch` touch no network either.
  */
@@ -31,7 +31,7 @@ type Options = Record<string, any>;
 const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "");
 
 function checkTokenRequest(request: SentRequest, options: Options): void {
-  const tokenUrl = options.tokenUrl ?? `${withoutTrailingSlashes(options.baseUrl)}/auth2/connect/token`;
+  const tokenUrl = options.tokenUrl ?? `${withoutTrailingSlashes(options.regionUrl)}/auth2/connect/token`;
   expect(request.method).toBe("POST");
   expect(new URL(request.url).href).toBe(new URL(withoutTrailingSlashes(tokenUrl)).href);
   expect(request.headers.authorization).toBeUndefined();
@@ -48,7 +48,7 @@ it("createAdminClient with any options: an InvalidRequestError, or a client that
       vi.stubGlobal("fetch", fetch);
       const options = withRecorder(generated, fetch) as Options;
       const { bearer, allowed } = await expectedAuth(options, ISSUED_TOKEN);
-      let admin: AdminApiClient;
+      let admin: VantageAdmin;
       try {
         admin = createAdminClient(options as never);
       } catch (error) {
@@ -63,7 +63,7 @@ it("createAdminClient with any options: an InvalidRequestError, or a client that
       expect(unexpectedOutcome(outcome, rules)).toBeUndefined();
       if (outcome.kind !== "resolved") return;
 
-      const apiRoot = withoutTrailingSlashes(options.apiUrl ?? `${withoutTrailingSlashes(options.baseUrl)}/api/adminapi2/${options.apiVersion ?? "v1"}`);
+      const apiRoot = withoutTrailingSlashes(options.baseUrl ?? `${withoutTrailingSlashes(options.regionUrl)}/api/adminapi2/${options.apiVersion ?? "v1"}`);
       const exchanges = options.clientCredentials ? 1 : 0;
       expect(sent).toHaveLength(exchanges + 1);
       if (exchanges) checkTokenRequest(sent[0]!, options);

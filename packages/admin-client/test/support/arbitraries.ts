@@ -144,9 +144,9 @@ export const hostileAdminOptions = fc.oneof(
       .tuple(
         fc.record({ tenantId, apiVersion: mostlyValid(fc.constantFrom("v1", "v2")) }, { requiredKeys: ["tenantId"] }),
         fc.oneof(
+          fc.record({ regionUrl: mostlyValidUrl }),
           fc.record({ baseUrl: mostlyValidUrl }),
-          fc.record({ apiUrl: mostlyValidUrl }),
-          fc.record({ baseUrl: mostlyValidUrl, apiUrl: mostlyValidUrl, tokenUrl: mostlyValidUrl }, { requiredKeys: [] }),
+          fc.record({ regionUrl: mostlyValidUrl, baseUrl: mostlyValidUrl, tokenUrl: mostlyValidUrl }, { requiredKeys: [] }),
         ),
         hostileAuth(clientCredentials),
         hostileTransportOptions,
