@@ -1,4 +1,4 @@
-import { checkId, checkNonEmptyString, checkObject, invalid, shown } from "@grantkit/client/core";
+import { checkId, checkNonEmptyString, checkObject, invalid, parseUrl, shown } from "@grantkit/client/core";
 import { adminRules, type AllowedScopes, type CreateAdminClientRequest } from "@grantkit/types";
 
 /** The spec's rules that types cannot carry, checked before a request is sent. */
@@ -9,14 +9,6 @@ export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions",
 /** An origin as CORS compares it: scheme, host and optional port. No path (not even `/`), query or fragment. */
 const ORIGIN = new RegExp(adminRules.corsOrigin.pattern);
 
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every item of an optional list, when the list is there: it must be an array, and each item pass `check`. */
 function eachItem(items: unknown, name: string, check: (item: unknown, at: string) => void): void {
@@ -37,14 +29,14 @@ function checkScopes(scopes: unknown): void {
 
 /** Redirect URIs are prefixes (`https://myDomain.` is fine), but each must still be an absolute URL. */
 function checkUri(item: unknown, at: string): void {
-  if (typeof item !== "string" || !isAbsoluteUrl(item)) {
+  if (typeof item !== "string" || parseUrl(item) === undefined) {
     invalid(`${at} must be an absolute URL such as https://app.example.com/callback, got ${shown(item)}`);
   }
 }
 
 function checkOrigin(item: unknown, at: string): void {
   // An origin with user info parses as a URL and passes the pattern, but no browser ever sends one.
-  const ok = typeof item === "string" && ORIGIN.test(item) && isAbsoluteUrl(item) && !item.includes("@");
+  const ok = typeof item === "string" && ORIGIN.test(item) && parseUrl(item) !== undefined && !item.includes("@");
   if (!ok) {
     invalid(`${at} must be an origin (scheme://host[:port], no path, query or fragment, not even a trailing "/"), such as https://app.example.com; got ${shown(item)}`);
   }

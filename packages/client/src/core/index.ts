@@ -45,5 +45,6 @@ export {
   checkQuery,
   checkUrl,
   invalid,
+  parseUrl,
   shown,
 } from "./validate.js";

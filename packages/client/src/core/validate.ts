@@ -174,6 +174,15 @@ export function checkJson(value: unknown, name: string, ancestors: object[] = []
   }
 }
 
+/** `text` as an absolute URL, or `undefined` when it is none (a port above 65535 is none either). */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A URL option: an absolute http(s) URL without user info. The message never repeats a value holding an `@`,
  * which may be a password. A `root` (the paths of the calls are appended to it) has no query or fragment, which
@@ -181,12 +190,7 @@ export function checkJson(value: unknown, name: string, ancestors: object[] = []
  */
 export function checkUrl(value: unknown, name: string, example: string, root = false): asserts value is string {
   const shown = typeof value === "string" && !value.includes("@") ? `, got ${JSON.stringify(value)}` : "";
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    // Reported below.
-  }
+  const url = typeof value === "string" ? parseUrl(value) : undefined;
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     invalid(`${name} must be an absolute http(s) URL such as ${example}${shown}`);
   }

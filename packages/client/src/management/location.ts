@@ -1,4 +1,4 @@
-import { checkUrl, invalid, type TokenEndpoint } from "../core/index.js";
+import { checkUrl, invalid, parseUrl, type TokenEndpoint } from "../core/index.js";
 import { auth0TokenEndpoint, type Auth0ClientCredentials } from "./token.js";
 
 /** Where the tenant's Management API is: `domain`, or `baseUrl` (and `tokenUrl`) for proxies and tests. */
@@ -13,15 +13,6 @@ export interface ManagementLocation {
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
-/** Whether `text` parses as a URL (a port above 65535 does not). */
-function isUrl(text: string): boolean {
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Auth0 serves the Management API only under `/api/v2` and the token endpoint only at `/oauth/token`: a URL on the
@@ -41,7 +32,7 @@ export function resolveLocation(options: ManagementLocation): {
   tokenEndpoint: TokenEndpoint<Auth0ClientCredentials>;
 } {
   const { domain, baseUrl, tokenUrl } = options;
-  if (domain !== undefined && (typeof domain !== "string" || !HOST.test(domain) || !isUrl(`https://${domain}`))) {
+  if (domain !== undefined && (typeof domain !== "string" || !HOST.test(domain) || parseUrl(`https://${domain}`) === undefined)) {
     // Never repeat a value with an `@`: it may hold a password.
     const got = typeof domain === "string" && !domain.includes("@") ? `, got "${domain}"` : "";
     invalid(`domain must be a host name such as example.us.auth0.com (no scheme, no path)${got}`);
