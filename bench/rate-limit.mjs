@@ -60,32 +60,30 @@ async function bucketServer(rate) {
 
 /** @typedef {Array<() => Promise<unknown>>} Ops */
 
-/** The mixed calls of one SDK: get, list, create, update, delete, in turn. */
+/**
+ * The mixed calls, in turn: both SDKs name their client-grant methods alike.
+ * @param {{ get(id: string): Promise<unknown>, list(query: object): Promise<unknown>, create(body: any): Promise<unknown>, update(id: string, body: any): Promise<unknown>, delete(id: string): Promise<unknown> }} grants
+ * @returns {Ops}
+ */
+const mixedCalls = (grants) => [
+  () => grants.get(GRANT_ID),
+  () => grants.list({ take: 50 }),
+  () => grants.create(CREATE_BODY),
+  () => grants.update(GRANT_ID, UPDATE_BODY),
+  () => grants.delete(GRANT_ID),
+];
+
 const CONTENDERS = {
   /** @param {string} origin @returns {Ops} */
   grantkit(origin) {
-    const grants = createManagementClient({ baseUrl: `${origin}/api/v2`, token: TOKEN }).clientGrants;
-    return [
-      () => grants.get(GRANT_ID),
-      () => grants.list({ take: 50 }),
-      () => grants.create(CREATE_BODY),
-      () => grants.update(GRANT_ID, UPDATE_BODY),
-      () => grants.delete(GRANT_ID),
-    ];
+    return mixedCalls(createManagementClient({ baseUrl: `${origin}/api/v2`, token: TOKEN }).clientGrants);
   },
   /** @param {string} origin @returns {Ops} */
   auth0(origin) {
     const own = `https://${DOMAIN}`;
     /** @type {typeof fetch} */
     const toOrigin = (url, init) => fetch(String(url).replace(own, origin), init);
-    const grants = new ManagementClient({ domain: DOMAIN, token: TOKEN, fetch: toOrigin }).clientGrants;
-    return [
-      () => grants.get(GRANT_ID),
-      () => grants.list({ take: 50 }),
-      () => grants.create(CREATE_BODY),
-      () => grants.update(GRANT_ID, UPDATE_BODY),
-      () => grants.delete(GRANT_ID),
-    ];
+    return mixedCalls(new ManagementClient({ domain: DOMAIN, token: TOKEN, fetch: toOrigin }).clientGrants);
   },
 };
 
