@@ -8,7 +8,26 @@ export interface Answer {
 }
 
 /** Each 2xx response the transport hands on, with what it read of it: the body is read and parsed once. */
-const answers = new WeakMap<Response, Answer>();
+const answers = new WeakMap<Response, Answer & { readonly text: string }>();
+
+/**
+ * The body readers a handed-on response answers with, one set for all: each returns what the transport read of its
+ * own response, so a `raw` call's parsing reads no second time.
+ */
+const READERS: Pick<Response, "text" | "json" | "arrayBuffer" | "blob"> = {
+  text(this: Response) {
+    return Promise.resolve(answers.get(this)!.text);
+  },
+  json(this: Response) {
+    return Promise.resolve(answers.get(this)!.data);
+  },
+  arrayBuffer(this: Response) {
+    return Promise.resolve(new TextEncoder().encode(answers.get(this)!.text).buffer as ArrayBuffer);
+  },
+  blob(this: Response) {
+    return Promise.resolve(new Blob([answers.get(this)!.text], { type: this.headers.get("content-type") ?? "" }));
+  },
+};
 
 const JSON_TYPE = /[/+]json\b/i;
 
@@ -16,8 +35,7 @@ const JSON_TYPE = /[/+]json\b/i;
  * Turns one answer, whose body was read as `text`, into the response openapi-fetch reads, or the error it stands
  * for: an {@link ApiError} (credentials redacted) outside 2xx, a {@link ResponseParseError} for a body that is not
  * JSON. An empty 2xx body is no data (a DELETE answered 200); a body without a content type is taken as JSON when
- * it parses. The original response is handed on, its `text()` and `json()` answering from what was read, so a
- * `raw` call's own parsing reads the same body without a second read.
+ * it parses. The original response is handed on, its body readers answering from what was read (see READERS).
  */
 export function readAnswer(response: Response, text: string, request: RequestInfo, redactor: Redactor): Response {
   const { status } = response;
@@ -42,13 +60,8 @@ export function readAnswer(response: Response, text: string, request: RequestInf
       throw new ResponseParseError(request, { status, contentType }, "a body that is not valid JSON");
     }
   }
-  answers.set(response, { data, request });
-  const read = response as Pick<Response, "text" | "json" | "arrayBuffer" | "blob">;
-  read.text = () => Promise.resolve(text);
-  read.json = () => Promise.resolve(data);
-  read.arrayBuffer = () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
-  read.blob = () => Promise.resolve(new Blob([text], { type: response.headers.get("content-type") ?? "" }));
-  return response;
+  answers.set(response, { data, request, text });
+  return Object.assign(response, READERS);
 }
 
 /** What the transport read of a response it handed on. */
