@@ -1,4 +1,4 @@
-import createClient, { createQuerySerializer, defaultPathSerializer, type Client } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { answerOf } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
@@ -137,15 +137,32 @@ function budgetOf(options: ClientOptions): RateLimitBudget {
   return budget;
 }
 
-const PATH_PARAMETER = /\{([^{}]+)\}/g;
+const PATH_PARAMETER = /\{([^{}]+)\}/;
+
+/** Each URL template split at its parameters: literal, name, literal, ... (a template is its client's base URL and path). */
+const templates = new Map<string, readonly string[]>();
+/** Enough for every path of both specs; a raw call's own path strings beyond it are split each time, not kept. */
+const MAX_TEMPLATES = 256;
 
 /**
- * Every path parameter of every call, `raw` calls included, is checked before openapi-fetch encodes it, so no id
- * can leave the route it names (and a missing one is not sent as a literal `{id}`).
+ * Every path parameter of every call, `raw` calls included, is checked before it is encoded, so no id can leave the
+ * route it names (and a missing one is not sent as a literal `{id}`). The ids are encoded as openapi-fetch's default
+ * (simple style) does; the split of each template is kept, as the serializer runs on every call.
  */
-function checkedPath(pathname: string, params: Record<string, unknown>): string {
-  for (const [, name] of pathname.matchAll(PATH_PARAMETER)) checkId(params[name as string], `path parameter ${name}`);
-  return defaultPathSerializer(pathname, params);
+function checkedPath(template: string, params: Record<string, unknown>): string {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(PATH_PARAMETER);
+    if (templates.size < MAX_TEMPLATES) templates.set(template, parts);
+  }
+  let url = parts[0]!;
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index]!;
+    const id = params[name];
+    checkId(id, `path parameter ${name}`);
+    url += encodeURIComponent(id) + parts[index + 1]!;
+  }
+  return url;
 }
 
 const serializeQuery = createQuerySerializer();
