@@ -141,7 +141,8 @@ export class RateLimitBudget {
   }
 
   #read(headers: Headers): void {
-    const state = parseRateLimit(headers);
+    // One lookup for an answer without the headers, the common case of an API that sends none.
+    const state = headers.has("x-ratelimit-remaining") ? parseRateLimit(headers) : undefined;
     if (state?.remaining === undefined) {
       // An answer without the headers (an API that sends none, or a proxy's answer) lifts the header rule.
       this.#mode = "none";

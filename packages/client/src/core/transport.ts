@@ -73,7 +73,9 @@ export function createTransport(options: TransportOptions): Transport {
    * `fetch(url, init)` with the body read within the timeout; the answer's headers go back to the budget.
    */
   async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
-    const release = budget === undefined ? undefined : await budget.acquire(call.signal, policy.maxRetryAfter);
+    const place = budget?.acquire(call.signal, policy.maxRetryAfter);
+    // Awaited only when the budget holds the attempt: most attempts start at once, without a turn of the queue.
+    const release = typeof place === "function" || place === undefined ? place : await place;
     let answered: Headers | undefined;
     let limited: ApiError | undefined;
     try {
