@@ -53,19 +53,26 @@ export function workTable(results, shape) {
   return markdownTable(header, rows);
 }
 
-/** Loopback: grantkit against bare fetch and against auth0, with the spread over the rounds. */
+/**
+ * Loopback: grantkit against bare fetch and against auth0, with the spread over the rounds; and, when it ran,
+ * against fetch + timeout, the floor of a client that bounds its requests (shown, not part of the target).
+ */
 /** @param {Results} results @param {Shape} shape */
 export function loopbackTargetsTable(results, shape) {
   const [floor] = shape.contenders;
   const auth0 = find(shape, "auth0");
   const grantkit = find(shape, "grantkit");
+  const bounded = find(shape, "timeout");
   if (!auth0 || !grantkit) return "(the targets need both auth0 and grantkit in BENCH_CONTENDERS)";
   const rows = shape.ops.map((op) => {
     const row = results[op];
     const to = (/** @type {string} */ id) => row[grantkit.id].median / row[id].median;
     const toIn = (/** @type {string} */ id) => perRound(shape, (r) => row[grantkit.id].roundMedians[r] / row[id].roundMedians[r]);
+    const against = (/** @type {string} */ id) => [times(to(id)), middleHalf(toIn(id))];
     const met = to(floor.id) <= 1.1 && to(auth0.id) < 1;
-    return [op, times(to(floor.id)), middleHalf(toIn(floor.id)), times(to(auth0.id)), middleHalf(toIn(auth0.id)), met ? "yes" : "no"];
+    return [op, ...against(floor.id), ...against(auth0.id), met ? "yes" : "no", ...(bounded ? against(bounded.id) : [])];
   });
-  return markdownTable(["op", "grantkit / bare", "middle half of rounds", "grantkit / auth0", "middle half of rounds", "≤ 1.10x and < 1.00x"], rows);
+  const header = ["op", "grantkit / bare", "middle half of rounds", "grantkit / auth0", "middle half of rounds", "≤ 1.10x and < 1.00x"];
+  if (bounded) header.push("grantkit / fetch + timeout", "middle half of rounds");
+  return markdownTable(header, rows);
 }

@@ -26,7 +26,7 @@ function numberOf(name, normal, smoke) {
 export const PARTS = ["calls", "cold", "size", "ratelimit"];
 export const TRANSPORTS = ["in-process", "loopback"];
 /** The contenders that can be left out; bare fetch, the floor, is always measured. */
-export const OPTIONAL_CONTENDERS = ["openapi-fetch", "auth0", "grantkit"];
+export const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
 
 export function readSettings() {
   return {
