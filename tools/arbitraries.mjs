@@ -222,9 +222,10 @@ export const hostileTransportOptions = fc.record(
       {
         arbitrary: fc.record(
           {
-            maxRetries: mostlyValid(fc.nat(5)),
+            limit: mostlyValid(fc.nat(5)),
             baseDelayMs: mostlyValid(fc.nat(100)),
-            maxDelayMs: mostlyValid(fc.nat(2 ** 31 - 1)),
+            backoffLimit: mostlyValid(fc.nat(2 ** 31 - 1)),
+            maxRetryAfter: mostlyValid(fc.nat(2 ** 31 - 1)),
           },
           { requiredKeys: [] },
         ),
