@@ -34,6 +34,9 @@ export function mostlyValid<T>(valid: Arbitrary<T>): Arbitrary<T | unknown>;
 /** A bearer token as a token endpoint issues it (token68 characters). */
 export const validToken: Arbitrary<string>;
 
+/** The `headers` option as an application would give it: up to two `x-` headers with visible ASCII values. */
+export const validHeaders: Arbitrary<Record<string, string>>;
+
 /**
  * A `getToken` option: a function returning (or resolving to) a token or anything at all, one that throws or
  * rejects (with an error the call must reject with as it is), or not a function.

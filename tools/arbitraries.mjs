@@ -195,6 +195,11 @@ export function mostlyValid(valid) {
 /** A bearer token as a token endpoint issues it (token68 characters). */
 export const validToken = fc.stringMatching(/^[A-Za-z0-9._~+/-]{1,40}=*$/);
 
+/** The `headers` option as an application would give it: up to two `x-` headers with visible ASCII values. */
+export const validHeaders = fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{1,30}$/), {
+  maxKeys: 2,
+});
+
 /** A `getToken` that throws, or rejects, with an error of its own: a call must reject with that very error. */
 const failingGetToken = fc.boolean().map((rejects) => {
   const failure = new Error("the application's getToken failed");

@@ -1,4 +1,4 @@
-import { validPathId, validText, validToken } from "@grantkit/tools/arbitraries";
+import { validHeaders, validPathId, validText, validToken } from "@grantkit/tools/arbitraries";
 import { startPrism, type PrismMock } from "@grantkit/tools/prism";
 import { outcomeOf, propertySeed } from "@grantkit/tools/property-runs";
 import fc from "fast-check";
@@ -37,7 +37,7 @@ const validClientOptions = fc.record({
   apiVersion: fc.constantFrom("v1" as const, "v2" as const),
   auth: validAuth,
   timeoutMs: fc.integer({ min: 5_000, max: 60_000 }),
-  headers: fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{1,30}$/), { maxKeys: 2 }),
+  headers: validHeaders,
 });
 
 type ClientOptions = typeof validClientOptions extends fc.Arbitrary<infer T> ? T : never;

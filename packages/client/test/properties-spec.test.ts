@@ -1,5 +1,5 @@
 import { startPrism, type PrismMock } from "@grantkit/tools/prism";
-import { validText, validToken } from "@grantkit/tools/arbitraries";
+import { validHeaders, validText, validToken } from "@grantkit/tools/arbitraries";
 import { outcomeOf, propertySeed } from "@grantkit/tools/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ const validAuth: fc.Arbitrary<Pick<ManagementClientOptions, "token" | "getToken"
 const validClientOptions = fc.record({
   auth: validAuth,
   timeoutMs: fc.integer({ min: 5_000, max: 60_000 }),
-  headers: fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{1,30}$/), { maxKeys: 2 }),
+  headers: validHeaders,
 });
 
 type ClientOptions = typeof validClientOptions extends fc.Arbitrary<infer T> ? T : never;
