@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
+import { requestRules } from "./request-rules.mjs";
 
 const { values: options } = parseArgs({ options: { check: { type: "boolean" }, root: { type: "string" } } });
 const root = options.root === undefined ? new URL("../", import.meta.url) : pathToFileURL(`${resolve(options.root)}/`);
@@ -17,56 +18,86 @@ const specs = [
 ];
 const check = options.check === true;
 
-/**
- * The numbers and patterns the clients check before sending, taken from the specs (JSON pointers to a schema), so
- * a spec change reaches the checks through `pnpm generate` and the drift check covers them.
- */
+/** The request rules of each spec, as one table per spec keyed by "METHOD /path" (see request-rules.mjs). */
 const rules = {
   out: "packages/types/src/rules.ts",
   sets: [
-    {
-      name: "managementRules",
-      spec: "openapi/management.yaml",
-      picks: {
-        scope: "/components/schemas/Scope",
-        authorizationDetailsType: "/components/schemas/AuthorizationDetailsType",
-        perPage: "/components/parameters/PerPage/schema",
-        take: "/components/parameters/Take/schema",
-        organizationId: "/components/parameters/OrganizationId/schema",
-      },
-    },
-    {
-      name: "adminRules",
-      spec: "openapi/admin.yaml",
-      picks: { corsOrigin: "/components/schemas/CreateClientRequest/properties/allowedCorsOrigins/items" },
-    },
+    { name: "managementRequests", spec: "openapi/management.yaml" },
+    { name: "adminRequests", spec: "openapi/admin.yaml" },
   ],
 };
-const KEYWORDS = ["minLength", "maxLength", "minimum", "maximum", "pattern"];
 
-/** The schema a JSON pointer names in a parsed spec. */
-function at(document, pointer, spec) {
-  const value = pointer
-    .split("/")
-    .slice(1)
-    .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], document);
-  if (value === undefined) throw new Error(`${spec} has nothing at ${pointer} (tools/generate.mjs rules)`);
-  return value;
+/** The shape of the generated tables: the keywords request-rules.mjs keeps, typed. */
+const RULE_TYPES = `/** The constraints of one value, as its schema in the spec states them, references resolved. */
+export interface RequestRule {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: "date-time" | "uri";
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: RequestRule;
+  readonly prefixItems?: readonly RequestRule[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly properties?: Readonly<Record<string, RequestRule>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | RequestRule;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly not?: RequestRule;
+}
+
+/** What one operation's request must be: its path parameters, its query and its body, each as one schema. */
+export interface OperationRules {
+  readonly path?: RequestRule;
+  readonly query?: RequestRule;
+  readonly body?: RequestRule;
+  /** Whether the operation needs a body. */
+  readonly bodyRequired?: boolean;
+}`;
+
+/** @param {string} key */
+const keyOf = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
+/**
+ * A value as a TypeScript literal: on one line when it fits in 100 characters, else one member per line.
+ * @param {unknown} value @param {string} indent @returns {string}
+ */
+function literal(value, indent) {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const entries = Array.isArray(value)
+    ? value.map((item) => ["", literal(item, inner)])
+    : Object.entries(value).map(([key, item]) => [`${keyOf(key)}: `, literal(item, inner)]);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+  const line = entries.length === 0 ? open.trim() + close.trim() : `${open}${entries.map(([key, item]) => key + item).join(", ")}${close}`;
+  if (!line.includes("\n") && line.length + indent.length <= 100) return line;
+  return `${open.trim()}\n${entries.map(([key, item]) => `${inner}${key}${item},`).join("\n")}\n${indent}${close.trim()}`;
 }
 
 async function generateRules() {
   const sets = [];
-  for (const { name, spec, picks } of rules.sets) {
+  for (const { name, spec } of rules.sets) {
     const document = parse(await readFile(new URL(spec, root), "utf8"));
-    const entries = Object.entries(picks).map(([key, pointer]) => {
-      const schema = at(document, pointer, spec);
-      const constraints = Object.fromEntries(KEYWORDS.filter((k) => schema[k] !== undefined).map((k) => [k, schema[k]]));
-      const fields = Object.entries(constraints).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-      return `  /** ${spec}#${pointer} */\n  ${key}: { ${fields.join(", ")} },`;
-    });
-    sets.push(`/** The constraints of ${spec} that the client checks before sending. */\nexport const ${name} = {\n${entries.join("\n")}\n} as const;`);
+    const operations = requestRules(document, spec);
+    const keys = operations.map(({ key }) => `\n  | ${JSON.stringify(key)}`).join("");
+    const keyType = `${name[0].toUpperCase()}${name.slice(1, -"Requests".length)}Operation`;
+    const entries = operations.map(
+      ({ key, operationId, rules: operationRules }) =>
+        `  /** ${operationId} */\n  ${JSON.stringify(key)}: ${literal(operationRules, "  ")},`,
+    );
+    sets.push(
+      `/** Every operation of ${spec}, as its method and path. */\nexport type ${keyType} =${keys};\n\n` +
+        `/** The request rules of every operation of ${spec}, by method and path. */\n` +
+        `export const ${name}: { readonly [Key in ${keyType}]: OperationRules } = {\n${entries.join("\n")}\n};`,
+    );
   }
-  return `/**\n * Generated by tools/generate.mjs from the specs in openapi/. Do not edit by hand:\n * change the spec and run \`pnpm generate\`.\n */\n\n${sets.join("\n\n")}\n`;
+  return `/**\n * Generated by tools/generate.mjs from the specs in openapi/. Do not edit by hand:\n * change the spec and run \`pnpm generate\`.\n */\n\n${RULE_TYPES}\n\n${sets.join("\n\n")}\n`;
 }
 
 async function generate(spec) {
@@ -77,7 +108,7 @@ async function generate(spec) {
 let stale = [];
 const outputs = [
   ...specs.map(({ spec, out }) => ({ from: spec, out, make: () => generate(spec) })),
-  { from: "the specs' constraints", out: rules.out, make: generateRules },
+  { from: "the specs' request rules", out: rules.out, make: generateRules },
 ];
 for (const { from: spec, out, make } of outputs) {
   const fresh = await make();

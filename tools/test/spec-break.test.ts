@@ -40,15 +40,15 @@ async function copyOfRepository(): Promise<string> {
   return copy;
 }
 
-/** Renames `audience` in the create request's schema, keeping it required: the client's code still uses the old name. */
-async function renameAudience(copy: string): Promise<void> {
+/** Renames `grant_id` in the assignment's schema, keeping it required: the client's code still uses the old name. */
+async function renameGrantId(copy: string): Promise<void> {
   const file = join(copy, "openapi/management.yaml");
   const spec = parse(await readFile(file, "utf8"));
-  const schema = spec.components.schemas.CreateClientGrantRequest;
+  const schema = spec.components.schemas.AssignClientGrantRequest;
   schema.properties = Object.fromEntries(
-    Object.entries(schema.properties).map(([name, property]) => [name === "audience" ? "audience_id" : name, property]),
+    Object.entries(schema.properties).map(([name, property]) => [name === "grant_id" ? "client_grant_id" : name, property]),
   );
-  schema.required = ["audience_id"];
+  schema.required = ["client_grant_id"];
   await writeFile(file, stringify(spec));
 }
 
@@ -72,13 +72,13 @@ describe("the client's type-check, against types regenerated from a copy of the 
     expect(result.exitCode).toBe(0);
   }, 120_000);
 
-  it("fails, naming the field, when CreateClientGrantRequest.audience is renamed to audience_id", async () => {
+  it("fails, naming the field, when AssignClientGrantRequest.grant_id is renamed to client_grant_id", async () => {
     const copy = await copyOfRepository();
-    await renameAudience(copy);
+    await renameGrantId(copy);
     const result = await regenerateAndTypecheckClient(copy);
     expect(result.exitCode).not.toBe(0);
-    expect(result.output).toMatch(/error TS\d+: .*'audience'/);
+    expect(result.output).toMatch(/error TS\d+: .*'grant_id'/);
     const regenerated = await readFile(join(copy, "packages/types/src/management.ts"), "utf8");
-    expect(regenerated).toContain("audience_id: string;");
+    expect(regenerated).toContain("client_grant_id: string;");
   }, 120_000);
 });

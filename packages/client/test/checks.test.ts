@@ -15,8 +15,8 @@ describe("checks before the request", () => {
     ["take over 100", (c) => c.clientGrants.listPage({ take: 500 }), /take must be an integer from 1 to 100, got 500/],
     ["a fractional take on organizations", (c) => c.clientGrants.organizations("cgr_1", { take: 1.5 }), /take must be an integer/],
     ["filters on client_id and default_for at once", (c) => c.clientGrants.list({ client_id: "x", default_for: "third_party_clients" }), /mutually exclusive/],
-    ["an update without fields", (c) => c.clientGrants.update("cgr_1", {}), /at least one field/],
-    ["an update whose only field is undefined", (c) => c.clientGrants.update("cgr_1", { scope: undefined }), /at least one field/],
+    ["an update without fields", (c) => c.clientGrants.update("cgr_1", {}), /The update must have at least 1 field of scope, organization_usage/],
+    ["an update whose only field is undefined", (c) => c.clientGrants.update("cgr_1", { scope: undefined }), /The update must have at least 1 field of scope, organization_usage/],
     ["an empty id, which would address the list instead", (c) => c.clientGrants.get(""), /id must be a non-empty string/],
     ["an empty organization id", (c) => c.clientGrants.assignToOrganization("", "cgr_1"), /organizationId must be a non-empty string/],
   ];

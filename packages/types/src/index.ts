@@ -15,7 +15,14 @@ export type {
   paths as ManagementPaths,
 } from "./management.js";
 export type { components as AdminComponents, operations as AdminOperations, paths as AdminPaths } from "./admin.js";
-export { adminRules, managementRules } from "./rules.js";
+export {
+  adminRequests,
+  managementRequests,
+  type AdminOperation,
+  type ManagementOperation,
+  type OperationRules,
+  type RequestRule,
+} from "./rules.js";
 
 /**
  * A request body or query as the clients take it: an optional field also takes `undefined`, meaning "left out" (so

@@ -3,22 +3,295 @@
  * change the spec and run `pnpm generate`.
  */
 
-/** The constraints of openapi/management.yaml that the client checks before sending. */
-export const managementRules = {
-  /** openapi/management.yaml#/components/schemas/Scope */
-  scope: { minLength: 1, maxLength: 280 },
-  /** openapi/management.yaml#/components/schemas/AuthorizationDetailsType */
-  authorizationDetailsType: { minLength: 1, maxLength: 255 },
-  /** openapi/management.yaml#/components/parameters/PerPage/schema */
-  perPage: { minimum: 1, maximum: 100 },
-  /** openapi/management.yaml#/components/parameters/Take/schema */
-  take: { minimum: 1, maximum: 100 },
-  /** openapi/management.yaml#/components/parameters/OrganizationId/schema */
-  organizationId: { maxLength: 50 },
-} as const;
+/** The constraints of one value, as its schema in the spec states them, references resolved. */
+export interface RequestRule {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: "date-time" | "uri";
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: RequestRule;
+  readonly prefixItems?: readonly RequestRule[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly properties?: Readonly<Record<string, RequestRule>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | RequestRule;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly not?: RequestRule;
+}
 
-/** The constraints of openapi/admin.yaml that the client checks before sending. */
-export const adminRules = {
-  /** openapi/admin.yaml#/components/schemas/CreateClientRequest/properties/allowedCorsOrigins/items */
-  corsOrigin: { pattern: "^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+$" },
-} as const;
+/** What one operation's request must be: its path parameters, its query and its body, each as one schema. */
+export interface OperationRules {
+  readonly path?: RequestRule;
+  readonly query?: RequestRule;
+  readonly body?: RequestRule;
+  /** Whether the operation needs a body. */
+  readonly bodyRequired?: boolean;
+}
+
+/** Every operation of openapi/management.yaml, as its method and path. */
+export type ManagementOperation =
+  | "GET /client-grants"
+  | "POST /client-grants"
+  | "GET /client-grants/{id}"
+  | "PATCH /client-grants/{id}"
+  | "DELETE /client-grants/{id}"
+  | "GET /client-grants/{id}/organizations"
+  | "GET /organizations/{id}/client-grants"
+  | "POST /organizations/{id}/client-grants"
+  | "DELETE /organizations/{id}/client-grants/{grant_id}"
+  | "POST /oauth/token";
+
+/** The request rules of every operation of openapi/management.yaml, by method and path. */
+export const managementRequests: { readonly [Key in ManagementOperation]: OperationRules } = {
+  /** listClientGrants */
+  "GET /client-grants": {
+    query: {
+      type: "object",
+      properties: {
+        per_page: { type: "integer", minimum: 1, maximum: 100 },
+        page: { type: "integer", minimum: 0 },
+        include_totals: { type: "boolean" },
+        from: { type: "string" },
+        take: { type: "integer", minimum: 1, maximum: 100 },
+        audience: { type: "string" },
+        client_id: { type: "string" },
+        allow_any_organization: { type: "boolean", enum: [true] },
+        subject_type: { type: "string", enum: ["client", "user", "anonymous_user"] },
+        default_for: { type: "string", enum: ["third_party_clients"] },
+      },
+      additionalProperties: false,
+    },
+  },
+  /** createClientGrant */
+  "POST /client-grants": {
+    body: {
+      type: "object",
+      additionalProperties: false,
+      required: ["audience"],
+      not: { required: ["client_id", "default_for"], properties: { client_id: {}, default_for: {} } },
+      properties: {
+        client_id: { type: "string" },
+        audience: { type: "string", minLength: 1 },
+        organization_usage: { type: "string", enum: ["deny", "allow", "require"] },
+        allow_any_organization: { type: "boolean" },
+        scope: { type: "array", items: { type: "string", minLength: 1, maxLength: 280 } },
+        subject_type: { type: "string", enum: ["client", "user", "anonymous_user"] },
+        authorization_details_types: { type: "array", items: { type: "string", minLength: 1, maxLength: 255 } },
+        allow_all_scopes: { type: "boolean" },
+        default_for: { type: "string", enum: ["third_party_clients"] },
+      },
+    },
+    bodyRequired: true,
+  },
+  /** getClientGrant */
+  "GET /client-grants/{id}": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", minLength: 1 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+  },
+  /** updateClientGrant */
+  "PATCH /client-grants/{id}": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", minLength: 1 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+    body: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        scope: { type: ["array", "null"], items: { type: "string", minLength: 1, maxLength: 280 } },
+        organization_usage: { type: ["string", "null"], enum: ["deny", "allow", "require", null] },
+        allow_any_organization: { type: ["boolean", "null"] },
+        authorization_details_types: { type: "array", items: { type: "string", minLength: 1, maxLength: 255 } },
+        allow_all_scopes: { type: ["boolean", "null"] },
+      },
+    },
+    bodyRequired: true,
+  },
+  /** deleteClientGrant */
+  "DELETE /client-grants/{id}": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", minLength: 1 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+  },
+  /** listClientGrantOrganizations */
+  "GET /client-grants/{id}/organizations": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", minLength: 1 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+    query: {
+      type: "object",
+      properties: {
+        page: { type: "integer", minimum: 0 },
+        per_page: { type: "integer", minimum: 1, maximum: 100 },
+        include_totals: { type: "boolean" },
+        from: { type: "string" },
+        take: { type: "integer", minimum: 1, maximum: 100 },
+      },
+      additionalProperties: false,
+    },
+  },
+  /** listOrganizationClientGrants */
+  "GET /organizations/{id}/client-grants": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", maxLength: 50 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+    query: {
+      type: "object",
+      properties: {
+        audience: { type: "string", maxLength: 600 },
+        client_id: { type: "string" },
+        grant_ids: { type: "array", maxItems: 10, items: { type: "string" } },
+        per_page: { type: "integer", minimum: 1, maximum: 100 },
+        page: { type: "integer", minimum: 0 },
+        include_totals: { type: "boolean" },
+      },
+      additionalProperties: false,
+    },
+  },
+  /** createOrganizationClientGrant */
+  "POST /organizations/{id}/client-grants": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", maxLength: 50 } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+    body: {
+      type: "object",
+      additionalProperties: false,
+      required: ["grant_id"],
+      properties: { grant_id: { type: "string", minLength: 1 } },
+    },
+    bodyRequired: true,
+  },
+  /** deleteOrganizationClientGrant */
+  "DELETE /organizations/{id}/client-grants/{grant_id}": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", maxLength: 50 }, grant_id: { type: "string", minLength: 1 } },
+      required: ["id", "grant_id"],
+      additionalProperties: false,
+    },
+  },
+  /** requestToken */
+  "POST /oauth/token": {
+    body: {
+      type: "object",
+      required: ["grant_type", "client_id", "client_secret"],
+      properties: {
+        grant_type: { type: "string", enum: ["client_credentials"] },
+        client_id: { type: "string", minLength: 1 },
+        client_secret: { type: "string", minLength: 1 },
+        audience: { type: "string", minLength: 1 },
+      },
+    },
+    bodyRequired: true,
+  },
+};
+
+/** Every operation of openapi/admin.yaml, as its method and path. */
+export type AdminOperation =
+  | "POST /tenants/{tenantId}/clients/"
+  | "POST /tenants/{tenantId}/clients/{clientId}/secrets/"
+  | "POST /auth2/connect/token";
+
+/** The request rules of every operation of openapi/admin.yaml, by method and path. */
+export const adminRequests: { readonly [Key in AdminOperation]: OperationRules } = {
+  /** createClient */
+  "POST /tenants/{tenantId}/clients/": {
+    path: {
+      type: "object",
+      properties: { tenantId: { type: "string", minLength: 1 } },
+      required: ["tenantId"],
+      additionalProperties: false,
+    },
+    body: {
+      type: "object",
+      required: ["clientId", "clientName", "allowedScopes"],
+      properties: {
+        clientId: { type: "string", minLength: 1 },
+        clientName: { type: "string", minLength: 1 },
+        allowOfflineAccess: { type: "boolean" },
+        allowRememberConsent: { type: "boolean" },
+        backChannelLogoutSessionRequired: { type: "boolean" },
+        requireClientSecret: { type: "boolean" },
+        requireConsent: { type: "boolean" },
+        allowNoPkce: { type: "boolean" },
+        allowedGrantTypes: { type: "array", items: { type: "string", minLength: 1 } },
+        allowedCorsOrigins: {
+          type: "array",
+          items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+$" },
+        },
+        allowedScopes: {
+          type: "array",
+          prefixItems: [{ const: "openid" }, { const: "permissions" }, { const: "publicapi.all" }],
+          items: { enum: ["openid", "permissions", "publicapi.all"] },
+          minItems: 3,
+          maxItems: 3,
+          uniqueItems: true,
+        },
+        postLogoutRedirectUris: { type: "array", items: { type: "string", format: "uri" } },
+        redirectUris: { type: "array", items: { type: "string", format: "uri" } },
+        allowRopc: { type: "boolean" },
+      },
+    },
+    bodyRequired: true,
+  },
+  /** createClientSecret */
+  "POST /tenants/{tenantId}/clients/{clientId}/secrets/": {
+    path: {
+      type: "object",
+      properties: { tenantId: { type: "string", minLength: 1 }, clientId: { type: "string", minLength: 1 } },
+      required: ["tenantId", "clientId"],
+      additionalProperties: false,
+    },
+    body: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: { type: "string" },
+        startTime: { type: "string", format: "date-time" },
+        expiration: { type: "string", format: "date-time" },
+      },
+    },
+    bodyRequired: true,
+  },
+  /** requestToken */
+  "POST /auth2/connect/token": {
+    body: {
+      type: "object",
+      required: ["grant_type", "client_id", "client_secret", "scope"],
+      properties: {
+        grant_type: { type: "string", enum: ["client_credentials"] },
+        client_id: { type: "string", minLength: 1 },
+        client_secret: { type: "string", minLength: 1 },
+        scope: { type: "string", const: "openid permissions global.wildcard" },
+      },
+    },
+    bodyRequired: true,
+  },
+};

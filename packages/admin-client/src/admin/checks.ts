@@ -1,22 +1,13 @@
-import { checkId, checkNonEmptyString, checkObject, invalid, parseUrl, shown } from "@grantkit/client/core";
-import { adminRules, type AllowedScopes, type CreateAdminClientRequest } from "@grantkit/types";
+import { checkId, invalid, isRecord, parseUrl, shown, type OperationRequest } from "@grantkit/client/core";
+import { adminRequests, type AllowedScopes } from "@grantkit/types";
 
-/** The spec's rules that types cannot carry, checked before a request is sent. */
+/**
+ * The checks of `POST /tenants/{tenantId}/clients/` made before the spec's rules, for messages a newcomer can act on:
+ * the one value `allowedScopes` takes, and what a CORS origin is. Everything else is the spec's rules.
+ */
 
 /** The one value the admin API accepts for `allowedScopes`, in the docs' order. */
 export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions", "publicapi.all"];
-
-/** An origin as CORS compares it: scheme, host and optional port. No path (not even `/`), query or fragment. */
-const ORIGIN = new RegExp(adminRules.corsOrigin.pattern);
-
-
-/** Every item of an optional list, when the list is there: it must be an array, and each item pass `check`. */
-function eachItem(items: unknown, name: string, check: (item: unknown, at: string) => void): void {
-  if (items === undefined) return;
-  if (!Array.isArray(items)) invalid(`${name} must be an array of strings`);
-  // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON would send as null.
-  for (let index = 0; index < items.length; index++) check(items[index], `${name}[${index}]`);
-}
 
 function checkScopes(scopes: unknown): void {
   const exact =
@@ -27,33 +18,29 @@ function checkScopes(scopes: unknown): void {
   }
 }
 
-/** Redirect URIs are prefixes (`https://myDomain.` is fine), but each must still be an absolute URL. */
-function checkUri(item: unknown, at: string): void {
-  if (typeof item !== "string" || parseUrl(item) === undefined) {
-    invalid(`${at} must be an absolute URL such as https://app.example.com/callback, got ${shown(item)}`);
+/** An origin as CORS compares it, by the spec's pattern: scheme, host and optional port. */
+const ORIGIN = new RegExp(
+  adminRequests["POST /tenants/{tenantId}/clients/"].body?.properties?.allowedCorsOrigins?.items?.pattern ?? "",
+  "u",
+);
+
+/**
+ * The spec's pattern, with a message that says what an origin is; and no user info, which the pattern lets through
+ * but no browser ever sends.
+ */
+function checkOrigins(origins: unknown): void {
+  if (!Array.isArray(origins)) return;
+  for (let index = 0; index < origins.length; index++) {
+    const origin: unknown = origins[index];
+    if (typeof origin === "string" && ORIGIN.test(origin) && parseUrl(origin) !== undefined && !origin.includes("@")) continue;
+    invalid(`allowedCorsOrigins[${index}] must be an origin (scheme://host[:port], no path, query or fragment, not even a trailing "/"), such as https://app.example.com; got ${shown(origin)}`);
   }
 }
 
-function checkOrigin(item: unknown, at: string): void {
-  // An origin with user info parses as a URL and passes the pattern, but no browser ever sends one.
-  const ok = typeof item === "string" && ORIGIN.test(item) && parseUrl(item) !== undefined && !item.includes("@");
-  if (!ok) {
-    invalid(`${at} must be an origin (scheme://host[:port], no path, query or fragment, not even a trailing "/"), such as https://app.example.com; got ${shown(item)}`);
-  }
-}
-
-function checkGrantType(item: unknown, at: string): void {
-  if (typeof item !== "string" || item.length === 0) invalid(`${at} must be a non-empty string`);
-}
-
-/** The checks of `POST /tenants/{tenantId}/clients/`. Other fields (the booleans) are left to the types and the API. */
-export function checkCreateClient(body: CreateAdminClientRequest): void {
-  checkObject(body, "The client");
+export function checkCreateClient({ body }: OperationRequest): void {
+  if (!isRecord(body)) return;
+  // The id names the client in the paths of its secrets: "." or ".." would address another route there.
   checkId(body.clientId, "clientId");
-  checkNonEmptyString(body.clientName, "clientName");
   checkScopes(body.allowedScopes);
-  eachItem(body.allowedGrantTypes, "allowedGrantTypes", checkGrantType);
-  eachItem(body.redirectUris, "redirectUris", checkUri);
-  eachItem(body.postLogoutRedirectUris, "postLogoutRedirectUris", checkUri);
-  eachItem(body.allowedCorsOrigins, "allowedCorsOrigins", checkOrigin);
+  checkOrigins(body.allowedCorsOrigins);
 }

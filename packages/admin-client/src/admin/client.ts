@@ -7,12 +7,12 @@ import {
   type ClientOptions,
   type RawClient,
 } from "@grantkit/client/core";
-import type { AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
+import { adminRequests, type AdminPaths, type CreateAdminClientRequest } from "@grantkit/types";
 import { TenantClients } from "./clients.js";
 import { resolveLocation, type AdminLocation } from "./location.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
-import { ClientSecrets, type SecretsContext } from "./secrets.js";
+import { ClientSecrets, secretOperation, type SecretsContext } from "./secrets.js";
 import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
 
 /**
@@ -71,13 +71,13 @@ export function createAdminClient(options: AdminClientOptions): VantageAdmin {
 
   const tokenEndpoint = tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl);
   // The redactor: secret values this client is shown later are added to it (see SecretsContext).
-  const { raw, unchecked, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
-    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
+  const { raw, call, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
+    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: adminRequests },
     options,
   );
-  const context: SecretsContext = { raw: unchecked, tenantId, redactor };
+  const context: SecretsContext = { call, tenantId, redactor, createSecret: secretOperation(redactor) };
   return {
-    clients: new TenantClients(unchecked, tenantId),
+    clients: new TenantClients(call, tenantId),
     secrets: new ClientSecrets(context),
     provisionClient: (body, secretOptions, callOptions) => provisionClient(context, body, secretOptions, callOptions),
     raw,

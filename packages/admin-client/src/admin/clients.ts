@@ -1,40 +1,29 @@
-import { AN_OBJECT, checkCallOptions, dataOf, UNPARSED, type CallOptions, type RawClient } from "@grantkit/client/core";
-import type { AdminClient, AdminComponents, AdminPaths, CreateAdminClientRequest } from "@grantkit/types";
+import { AN_OBJECT, operation, type ApiClient, type CallOptions } from "@grantkit/client/core";
+import { adminRequests, type AdminClient, type AdminPaths, type CreateAdminClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
-/** `POST /tenants/{tenantId}/clients/`, without the checks: the caller has made them. */
-export async function postClient(
-  raw: RawClient<AdminPaths>,
-  tenantId: string,
-  body: CreateAdminClientRequest,
-  options: CallOptions,
-): Promise<AdminClient> {
-  const result = await raw.POST("/tenants/{tenantId}/clients/", {
-    params: { path: { tenantId } },
-    // The generated type openapi-fetch checks the body against has mutable lists where the client takes read-only
-    // ones (a caller's `as const` scopes): the body is only serialized, so it is passed as the generated type.
-    body: body as AdminComponents["schemas"]["CreateClientRequest"],
-    signal: options.signal,
-    ...UNPARSED,
-  });
-  return dataOf(result, AN_OBJECT);
-}
+/** `POST /tenants/{tenantId}/clients/`. */
+export const CREATE_CLIENT = operation<AdminClient>(adminRequests, "POST /tenants/{tenantId}/clients/", AN_OBJECT, {
+  bodyLabel: "The client",
+  check: checkCreateClient,
+});
 
 /** `admin.clients`: the API clients of the tenant. */
 export class TenantClients {
-  readonly #raw: RawClient<AdminPaths>;
+  readonly #call: ApiClient<AdminPaths>["call"];
   readonly #tenantId: string;
 
-  constructor(raw: RawClient<AdminPaths>, tenantId: string) {
-    this.#raw = raw;
+  /** @internal */
+  constructor(call: ApiClient<AdminPaths>["call"], tenantId: string) {
+    this.#call = call;
     this.#tenantId = tenantId;
   }
 
   /**
-   * `POST /tenants/{tenantId}/clients/`: creates an API client. `clientId` and `clientName` must be non-empty,
-   * `allowedScopes` exactly `["openid", "permissions", "publicapi.all"]`, each redirect URI an absolute URL (a
-   * prefix such as `https://myDomain.` is fine) and each CORS origin `scheme://host[:port]`; anything else is an
-   * `InvalidRequestError`, and nothing is sent.
+   * `POST /tenants/{tenantId}/clients/`: creates an API client. The body is checked against the spec before anything
+   * is sent: `clientId` and `clientName` non-empty, `allowedScopes` exactly `["openid", "permissions",
+   * "publicapi.all"]`, each redirect URI an absolute URI (a prefix such as `https://myDomain.` is fine), each CORS
+   * origin `scheme://host[:port]`, each flag a boolean; anything else is an `InvalidRequestError`.
    *
    * @example
    * const client = await admin.clients.create({
@@ -44,9 +33,7 @@ export class TenantClients {
    *   allowedScopes: ["openid", "permissions", "publicapi.all"],
    * });
    */
-  async create(body: CreateAdminClientRequest, options: CallOptions = {}): Promise<AdminClient> {
-    checkCreateClient(body);
-    checkCallOptions(options);
-    return postClient(this.#raw, this.#tenantId, body, options);
+  create(body: CreateAdminClientRequest, options?: CallOptions): Promise<AdminClient> {
+    return this.#call(CREATE_CLIENT, { path: { tenantId: this.#tenantId }, body }, options);
   }
 }

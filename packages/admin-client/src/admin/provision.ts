@@ -1,10 +1,9 @@
-import { checkCallOptions, GrantkitError, nameErrorClass, type CallOptions } from "@grantkit/client/core";
+import { checkCallOptions, checkOperationRequest, GrantkitError, nameErrorClass, type CallOptions } from "@grantkit/client/core";
 import type { AdminClient, CreateAdminClientRequest } from "@grantkit/types";
-import { checkCreateClient } from "./checks.js";
-import { postClient } from "./clients.js";
+import { CREATE_CLIENT } from "./clients.js";
 import type { CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
-import { postSecret, type SecretsContext } from "./secrets.js";
+import type { SecretsContext } from "./secrets.js";
 
 /** A client and its first secret, as {@link provisionClient} made them. */
 export interface ProvisionedClient {
@@ -45,14 +44,17 @@ export async function provisionClient(
   secretOptions: SecretOptions | undefined,
   callOptions: CallOptions = {},
 ): Promise<ProvisionedClient> {
-  checkCreateClient(body);
+  const { call, tenantId, createSecret } = context;
+  const clientRequest = { path: { tenantId }, body };
+  checkOperationRequest(CREATE_CLIENT, clientRequest);
   const secret = secretBody(secretOptions);
+  checkOperationRequest(createSecret, { path: { tenantId, clientId: body.clientId }, body: secret });
   checkCallOptions(callOptions, "callOptions");
-  const client = await postClient(context.raw, context.tenantId, body, callOptions);
+  const client = await call(CREATE_CLIENT, clientRequest, callOptions);
   // The id the API answered with is the one that exists; the requested one if the answer left it out.
   const clientId = typeof client?.clientId === "string" && client.clientId !== "" ? client.clientId : body.clientId;
   try {
-    return { client, secret: await postSecret(context, clientId, secret, callOptions) };
+    return { client, secret: await call(createSecret, { path: { tenantId, clientId }, body: secret }, callOptions) };
   } catch (error) {
     // The error reaches logs whole: its client answer and a cause from outside the transport are redacted too.
     const { redactor } = context;

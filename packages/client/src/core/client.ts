@@ -1,8 +1,10 @@
+import type { OperationRules } from "@grantkit/types";
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { answerOf } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { ResponseParseError } from "./errors.js";
+import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
 import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
@@ -14,6 +16,7 @@ import {
   checkJson,
   checkObject,
   checkQuery,
+  isRecord,
   checkRetryOptions,
   invalid,
   MAX_TIMER_MS,
@@ -53,14 +56,19 @@ export interface ApiDescription<Credentials extends ClientCredentials> {
   tokenEndpoint: TokenEndpoint<Credentials> | undefined;
   /** The methods this API may receive twice: the default of `retry.methods`. */
   retryMethods: readonly string[];
+  /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
+  requests: { readonly [key: string]: OperationRules };
 }
 
 /** The parts of a client the core builds. */
 export interface ApiClient<Paths extends {}> {
-  /** The raw client for applications: each call's options are checked before openapi-fetch reads them. */
+  /** The raw client for applications: each call's options and request are checked before openapi-fetch reads them. */
   raw: RawClient<Paths>;
-  /** The same client without that check, for the client's own methods, which check their arguments themselves. */
-  unchecked: RawClient<Paths>;
+  /**
+   * Makes one call of an operation: checks the call options and the request against the operation's rules,
+   * sends it, and resolves with the answer's data, checked for its shape.
+   */
+  call<Data>(operation: Operation<Data>, request: OperationRequest, options?: CallOptions): Promise<Data>;
   /** The redactor a client may add values to (a secret the API has just shown). */
   redactor: Redactor;
 }
@@ -90,28 +98,56 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     querySerializer: checkedQuery,
     bodySerializer: checkedBody,
   });
-  return { raw: checkedRaw(raw), unchecked: raw, redactor };
+  const send = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ response: Response }>;
+  const call = async <Data>(operation: Operation<Data>, request: OperationRequest, options: CallOptions = {}): Promise<Data> => {
+    checkCallOptions(options);
+    const { path, query, body } = checkOperationRequest(operation, request);
+    const init = { params: { path, query }, body, signal: options.signal, ...UNPARSED };
+    const { response } = await send(operation.method, operation.path, init);
+    if (operation.shape === undefined) return undefined as Data;
+    const data = dataOf<unknown>(response, operation.shape);
+    return operation.read ? operation.read(data, answerOf(response).request, response) : (data as Data);
+  };
+  return { raw: checkedRaw(raw, api.requests), call, redactor };
 }
 
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const PARSE_AS: readonly unknown[] = ["json", "text", "blob", "arrayBuffer", "stream"];
 
-/** The raw client with each call's options checked first, so a mistake is an InvalidRequestError, not a crash. */
-function checkedRaw<Paths extends {}>(raw: RawClient<Paths>): RawClient<Paths> {
+/**
+ * The raw client with each call's options checked first, and its request checked against the rules of the operation
+ * it names, so a mistake is an InvalidRequestError before anything is sent, not a crash or a request the spec forbids.
+ */
+function checkedRaw<Paths extends {}>(raw: RawClient<Paths>, requests: ApiDescription<never>["requests"]): RawClient<Paths> {
   const call = raw.request as (method: string, path: string, init?: unknown) => unknown;
   const checked: Record<string, unknown> = {
     ...raw,
-    request: (method: string, path: string, init?: unknown) => (checkCallInit(String(method).toUpperCase(), init), call(method, path, init)),
+    request: (method: string, path: string, init?: unknown) =>
+      rejecting(() => call(method, path, checkCallInit(String(method).toUpperCase(), path, init, requests))),
   };
   for (const method of RAW_METHODS) {
     const send = raw[method] as (path: string, init?: unknown) => unknown;
-    checked[method] = (path: string, init?: unknown) => (checkCallInit(method, init), send(path, init));
+    checked[method] = (path: string, init?: unknown) => rejecting(() => send(path, checkCallInit(method, path, init, requests)));
   }
   return checked as unknown as RawClient<Paths>;
 }
 
-function checkCallInit(method: string, init: unknown): void {
-  if (init === undefined) return;
+/** A raw call is a promise, as openapi-fetch's are: a refused request rejects it rather than throwing. */
+function rejecting(work: () => unknown): unknown {
+  try {
+    return work();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** A raw call's options, checked; with the checked copies of its request when the spec has rules for its route. */
+function checkCallInit(method: string, path: unknown, init: unknown, requests: ApiDescription<never>["requests"]): unknown {
+  const rules = typeof path === "string" && Object.hasOwn(requests, `${method} ${path}`) ? requests[`${method} ${path}`] : undefined;
+  if (init === undefined) {
+    if (rules !== undefined) checkRequest(rules, {}, method);
+    return init;
+  }
   checkObject(init, "The call's options");
   const { params, headers, parseAs, signal, body } = init;
   if (params !== undefined) {
@@ -123,6 +159,10 @@ function checkCallInit(method: string, init: unknown): void {
   if (parseAs !== undefined && !PARSE_AS.includes(parseAs)) invalid(`parseAs must be one of ${PARSE_AS.join(", ")}`);
   checkCallOptions({ signal });
   if (body !== undefined && (method === "GET" || method === "HEAD")) invalid(`A ${method} call takes no body`);
+  if (rules === undefined) return init;
+  const request = { path: params?.path, query: params?.query, body } as OperationRequest;
+  const sent = checkRequest(rules, request, method);
+  return { ...init, params: { ...params, path: sent.path, query: sent.query }, body: sent.body };
 }
 
 /** The client's budget: the shared one it was given, or its own, from its options. */
@@ -185,19 +225,6 @@ function checkedBody(body: unknown): string {
  */
 export const UNPARSED = { parseAs: "stream" } as const;
 
-/**
- * The top-level shape an answer must have to be read at all: valid JSON of the wrong shape (`null`, `42`, `{}` for a
- * list) is an error here, not a `TypeError` later. Nothing deeper is checked: that would cost every call.
- */
-export interface Shape {
-  /** What the answer should have been, for the error: "an object". */
-  readonly expected: string;
-  test(data: unknown): boolean;
-}
-
-const isRecord = (data: unknown): data is Record<string, unknown> =>
-  typeof data === "object" && data !== null && !Array.isArray(data);
-
 /** An answer that is one record (a grant, a client). */
 export const AN_OBJECT: Shape = { expected: "an object", test: isRecord };
 
@@ -219,8 +246,7 @@ function describeJson(data: unknown): string {
  * The data of a call made with {@link UNPARSED}, checked against its top-level shape: what the transport read, or
  * a `ResponseParseError` for an empty body where the API documents one or a body of the wrong shape.
  */
-export function dataOf<Data>(result: { response: Response }, shape: Shape): Data {
-  const { response } = result;
+function dataOf<Data>(response: Response, shape: Shape): Data {
   const { data, request } = answerOf(response);
   const reason =
     data === undefined ? "no body where the API documents one"

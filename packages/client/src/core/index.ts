@@ -3,22 +3,26 @@
  * builds on: the client factory (auth, timeouts, retries, redaction over openapi-fetch), the checks, the errors and
  * pagination. Application code rarely needs it; what it exports is a promise to client packages built on it.
  */
-export { answerOf, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
 export { createRateLimitBudget, RateLimitBudget, type RateLimitBudgetOptions, type RateLimitState } from "./budget.js";
 export {
   AN_OBJECT,
   createApiClient,
-  dataOf,
   listShape,
-  UNPARSED,
   type ApiClient,
   type ApiDescription,
   type CallOptions,
   type ClientOptions,
   type RawClient,
-  type Shape,
 } from "./client.js";
+export {
+  checkOperationRequest,
+  operation,
+  type Operation,
+  type OperationExtras,
+  type OperationRequest,
+  type Shape,
+} from "./operation.js";
 export {
   ApiError,
   GrantkitError,
@@ -38,13 +42,11 @@ export {
   checkCallOptions,
   checkClientOptions,
   checkId,
-  checkInteger,
-  checkItemLengths,
   checkNonEmptyString,
   checkObject,
-  checkQuery,
   checkUrl,
   invalid,
+  isRecord,
   parseUrl,
   shown,
 } from "./validate.js";

@@ -11,6 +11,8 @@ export function invalid(message: string): never {
  * `JSON.stringify` do on some values (a BigInt, a cycle, a null prototype).
  */
 export function shown(value: unknown): string {
+  // JSON would show NaN and Infinity as null, and undefined not at all.
+  if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) return String(value);
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
@@ -72,6 +74,9 @@ export function checkToken(value: unknown, name: string): asserts value is strin
   if (!isToken(value)) invalid(`${name} must be a non-empty string of visible ASCII characters, without spaces`);
 }
 
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 export function checkObject(value: unknown, name: string): asserts value is Record<string, unknown> {
   if (!value || typeof value !== "object" || Array.isArray(value)) invalid(`${name} must be an object`);
 }
@@ -80,19 +85,6 @@ export function checkInteger(value: unknown, name: string, min: number, max = Nu
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
     invalid(`${name} must be an integer ${range}, got ${shown(value)}`);
-  }
-}
-
-/** Every item a string of `min` to `max` characters. */
-export function checkItemLengths(items: unknown, name: string, min: number, max: number): void {
-  if (items === undefined || items === null) return;
-  if (!Array.isArray(items)) invalid(`${name} must be an array of strings`);
-  // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON would send as null.
-  for (let index = 0; index < items.length; index++) {
-    const item: unknown = items[index];
-    if (typeof item !== "string" || lengthOf(item) < min || (item.length > max && lengthOf(item) > max)) {
-      invalid(`${name}[${index}] must be a string of ${min} to ${max} characters`);
-    }
   }
 }
 

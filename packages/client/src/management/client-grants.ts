@@ -12,26 +12,25 @@ import type {
   ListOrganizationClientGrantsQuery,
   ListOrganizationClientGrantsResponse,
   ManagementComponents,
-  ManagementOperations,
   ManagementPaths,
   Organization,
   OrganizationClientGrant,
   OrganizationClientGrantsWithTotals,
   UpdateClientGrantRequest,
 } from "@grantkit/types";
-import { managementRules } from "@grantkit/types";
+import { managementRequests } from "@grantkit/types";
 import {
   AN_OBJECT,
   checkCallOptions,
   checkId,
-  dataOf,
+  checkOperationRequest,
   invalid,
   listShape,
-  UNPARSED,
+  operation,
+  type ApiClient,
   type CallOptions,
-  type RawClient,
 } from "../core/index.js";
-import { checkCreate, checkListQuery, checkPaging, checkUpdate } from "./checks.js";
+import { checkListFilters, checkScopeList } from "./checks.js";
 import {
   pageOf,
   walkListing,
@@ -53,16 +52,40 @@ export interface WalkOptions extends CallOptions {
   onPage?: ((progress: PageProgress) => void) | undefined;
 }
 
-/**
- * The generated types openapi-fetch checks a request against. Their lists are mutable where the clients take
- * read-only ones (a caller's `as const` scopes): the request is only serialized, so it is passed as the generated type.
- */
-type Sent = ManagementComponents["schemas"];
-type SentQuery<Operation extends keyof ManagementOperations> = NonNullable<ManagementOperations[Operation]["parameters"]["query"]>;
-
 const GRANT_LIST = listShape("client_grants");
 const ORGANIZATION_LIST = listShape("organizations");
-const ORGANIZATION_ID_MAX = managementRules.organizationId.maxLength;
+const ORGANIZATION_NAMES = { id: "organizationId", grant_id: "grantId" };
+
+const LIST = operation<ListClientGrantsResponse>(managementRequests, "GET /client-grants", GRANT_LIST, { check: checkListFilters });
+const CREATE = operation<ClientGrant>(managementRequests, "POST /client-grants", AN_OBJECT, {
+  bodyLabel: "The client grant",
+  check: checkScopeList,
+});
+const GET = operation<ClientGrant>(managementRequests, "GET /client-grants/{id}", AN_OBJECT);
+const UPDATE = operation<ClientGrant>(managementRequests, "PATCH /client-grants/{id}", AN_OBJECT, {
+  bodyLabel: "The update",
+  check: checkScopeList,
+});
+const DELETE = operation<void>(managementRequests, "DELETE /client-grants/{id}", undefined);
+const ORGANIZATIONS = operation<ListClientGrantOrganizationsResponse>(
+  managementRequests,
+  "GET /client-grants/{id}/organizations",
+  ORGANIZATION_LIST,
+);
+const ORGANIZATION_GRANTS = operation<ListOrganizationClientGrantsResponse>(
+  managementRequests,
+  "GET /organizations/{id}/client-grants",
+  GRANT_LIST,
+  { names: ORGANIZATION_NAMES, check: checkListFilters },
+);
+const ASSIGN = operation<OrganizationClientGrant>(managementRequests, "POST /organizations/{id}/client-grants", AN_OBJECT, {
+  names: ORGANIZATION_NAMES,
+  // The grant travels in the body, but it is an id as much as in a path: "." or ".." names no grant.
+  check: ({ body }) => checkId((body as { grant_id?: unknown }).grant_id, "grantId"),
+});
+const REMOVE = operation<void>(managementRequests, "DELETE /organizations/{id}/client-grants/{grant_id}", undefined, {
+  names: ORGANIZATION_NAMES,
+});
 
 /** A walk checks its options when it is created, not when its first page is read. */
 function checkWalkOptions(options: WalkOptions): void {
@@ -72,10 +95,11 @@ function checkWalkOptions(options: WalkOptions): void {
 
 /** `client.clientGrants`: the client grants of a tenant, and the organizations they are assigned to. */
 export class ClientGrants {
-  readonly #raw: RawClient<ManagementPaths>;
+  readonly #call: ApiClient<ManagementPaths>["call"];
 
-  constructor(raw: RawClient<ManagementPaths>) {
-    this.#raw = raw;
+  /** @internal */
+  constructor(call: ApiClient<ManagementPaths>["call"]) {
+    this.#call = call;
   }
 
   /**
@@ -93,10 +117,8 @@ export class ClientGrants {
   list(query: ListClientGrantsQuery & TotalsQuery, options?: CallOptions): Promise<ClientGrantsWithTotals>;
   list(query?: ListClientGrantsQuery & ArrayQuery, options?: CallOptions): Promise<ClientGrant[]>;
   list(query?: ListClientGrantsQuery, options?: CallOptions): Promise<ListClientGrantsResponse>;
-  async list(query: ListClientGrantsQuery = {}, options: CallOptions = {}): Promise<ListClientGrantsResponse> {
-    checkCallOptions(options);
-    checkListQuery(query);
-    return dataOf(await this.#raw.GET("/client-grants", { params: { query }, signal: options.signal, ...UNPARSED }), GRANT_LIST);
+  list(query: ListClientGrantsQuery = {}, options?: CallOptions): Promise<ListClientGrantsResponse> {
+    return this.#call(LIST, { query }, options);
   }
 
   /** One page of grants as `{ items, total?, next? }`, whichever list shape the server answered with. */
@@ -114,24 +136,20 @@ export class ClientGrants {
    * }
    */
   all(query: ListClientGrantsQuery = {}, options: WalkOptions = {}): AsyncGenerator<ClientGrant, void, undefined> {
-    checkListQuery(query);
+    checkOperationRequest(LIST, { query });
     checkWalkOptions(options);
     const { onPage, ...callOptions } = options;
     return walkListing(query, (pageQuery) => this.listPage(pageQuery, callOptions), onPage);
   }
 
   /** `POST /client-grants`: `audience` is required; `client_id` and `default_for` exclude each other. */
-  async create(body: CreateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
-    checkCallOptions(options);
-    checkCreate(body);
-    return dataOf(await this.#raw.POST("/client-grants", { body: body as Sent["CreateClientGrantRequest"], signal: options.signal, ...UNPARSED }), AN_OBJECT);
+  create(body: CreateClientGrantRequest, options?: CallOptions): Promise<ClientGrant> {
+    return this.#call(CREATE, { body }, options);
   }
 
   /** `GET /client-grants/{id}`. */
-  async get(id: string, options: CallOptions = {}): Promise<ClientGrant> {
-    checkCallOptions(options);
-    checkId(id, "id");
-    return dataOf(await this.#raw.GET("/client-grants/{id}", { params: { path: { id } }, signal: options.signal, ...UNPARSED }), AN_OBJECT);
+  get(id: string, options?: CallOptions): Promise<ClientGrant> {
+    return this.#call(GET, { path: { id } }, options);
   }
 
   /**
@@ -141,26 +159,13 @@ export class ClientGrants {
    * @example
    * await client.clientGrants.update("cgr_123", { scope: ["read:invoices"], organization_usage: null });
    */
-  async update(id: string, body: UpdateClientGrantRequest, options: CallOptions = {}): Promise<ClientGrant> {
-    checkCallOptions(options);
-    checkId(id, "id");
-    checkUpdate(body);
-    return dataOf(
-      await this.#raw.PATCH("/client-grants/{id}", {
-        params: { path: { id } },
-        body: body as Sent["UpdateClientGrantRequest"],
-        signal: options.signal,
-        ...UNPARSED,
-      }),
-      AN_OBJECT,
-    );
+  update(id: string, body: UpdateClientGrantRequest, options?: CallOptions): Promise<ClientGrant> {
+    return this.#call(UPDATE, { path: { id }, body }, options);
   }
 
   /** `DELETE /client-grants/{id}`. */
-  async delete(id: string, options: CallOptions = {}): Promise<void> {
-    checkCallOptions(options);
-    checkId(id, "id");
-    await this.#raw.DELETE("/client-grants/{id}", { params: { path: { id } }, signal: options.signal, ...UNPARSED });
+  delete(id: string, options?: CallOptions): Promise<void> {
+    return this.#call(DELETE, { path: { id } }, options);
   }
 
   /**
@@ -184,22 +189,12 @@ export class ClientGrants {
     query?: ListClientGrantOrganizationsQuery,
     options?: CallOptions,
   ): Promise<ListClientGrantOrganizationsResponse>;
-  async organizations(
+  organizations(
     id: string,
     query: ListClientGrantOrganizationsQuery = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<ListClientGrantOrganizationsResponse> {
-    checkCallOptions(options);
-    checkId(id, "id");
-    checkPaging(query);
-    return dataOf(
-      await this.#raw.GET("/client-grants/{id}/organizations", {
-        params: { path: { id }, query },
-        signal: options.signal,
-        ...UNPARSED,
-      }),
-      ORGANIZATION_LIST,
-    );
+    return this.#call(ORGANIZATIONS, { path: { id }, query }, options);
   }
 
   /** One page of the grant's organizations as `{ items, total?, next? }`, whichever list shape the server answered with. */
@@ -223,43 +218,21 @@ export class ClientGrants {
     query: ListClientGrantOrganizationsQuery = {},
     options: WalkOptions = {},
   ): AsyncGenerator<Organization, void, undefined> {
-    checkId(id, "id");
-    checkPaging(query);
+    checkOperationRequest(ORGANIZATIONS, { path: { id }, query });
     checkWalkOptions(options);
     const { onPage, ...callOptions } = options;
     return walkListing(query, (pageQuery) => this.organizationsPage(id, pageQuery, callOptions), onPage);
   }
 
   /** `POST /organizations/{id}/client-grants`: assigns the grant to the organization. */
-  async assignToOrganization(
-    organizationId: string,
-    grantId: string,
-    options: CallOptions = {},
-  ): Promise<OrganizationClientGrant> {
-    checkCallOptions(options);
-    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
-    checkId(grantId, "grantId");
-    return dataOf(
-      await this.#raw.POST("/organizations/{id}/client-grants", {
-        params: { path: { id: organizationId } },
-        body: { grant_id: grantId },
-        signal: options.signal,
-        ...UNPARSED,
-      }),
-      AN_OBJECT,
-    );
+  assignToOrganization(organizationId: string, grantId: string, options?: CallOptions): Promise<OrganizationClientGrant> {
+    const body = { grant_id: grantId } satisfies ManagementComponents["schemas"]["AssignClientGrantRequest"];
+    return this.#call(ASSIGN, { path: { id: organizationId }, body }, options);
   }
 
   /** `DELETE /organizations/{id}/client-grants/{grant_id}`: removes the grant from the organization. */
-  async removeFromOrganization(organizationId: string, grantId: string, options: CallOptions = {}): Promise<void> {
-    checkCallOptions(options);
-    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
-    checkId(grantId, "grantId");
-    await this.#raw.DELETE("/organizations/{id}/client-grants/{grant_id}", {
-      params: { path: { id: organizationId, grant_id: grantId } },
-      signal: options.signal,
-      ...UNPARSED,
-    });
+  removeFromOrganization(organizationId: string, grantId: string, options?: CallOptions): Promise<void> {
+    return this.#call(REMOVE, { path: { id: organizationId, grant_id: grantId } }, options);
   }
 
   /**
@@ -281,21 +254,11 @@ export class ClientGrants {
     query?: ListOrganizationClientGrantsQuery,
     options?: CallOptions,
   ): Promise<ListOrganizationClientGrantsResponse>;
-  async listForOrganization(
+  listForOrganization(
     organizationId: string,
     query: ListOrganizationClientGrantsQuery = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<ListOrganizationClientGrantsResponse> {
-    checkCallOptions(options);
-    checkId(organizationId, "organizationId", ORGANIZATION_ID_MAX);
-    checkPaging(query);
-    return dataOf(
-      await this.#raw.GET("/organizations/{id}/client-grants", {
-        params: { path: { id: organizationId }, query: query as SentQuery<"listOrganizationClientGrants"> },
-        signal: options.signal,
-        ...UNPARSED,
-      }),
-      GRANT_LIST,
-    );
+    return this.#call(ORGANIZATION_GRANTS, { path: { id: organizationId }, query }, options);
   }
 }

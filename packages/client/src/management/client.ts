@@ -1,4 +1,4 @@
-import type { ManagementPaths } from "@grantkit/types";
+import { managementRequests, type ManagementPaths } from "@grantkit/types";
 import {
   checkClientOptions,
   checkNonEmptyString,
@@ -42,9 +42,9 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const { apiUrl, tokenEndpoint } = resolveLocation(options);
   const audience = (options.clientCredentials as { audience?: unknown } | undefined)?.audience;
   if (audience !== undefined) checkNonEmptyString(audience, "clientCredentials.audience");
-  const { raw, unchecked } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
-    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS },
+  const { raw, call } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
+    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: managementRequests },
     options,
   );
-  return { clientGrants: new ClientGrants(unchecked), raw };
+  return { clientGrants: new ClientGrants(call), raw };
 }

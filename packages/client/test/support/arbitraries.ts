@@ -28,7 +28,8 @@ export function validId(maxLength = 60) {
 /** The spec's organization id: at most 50 characters. */
 export const validOrganizationId = validId(50);
 
-const scope = boundedText(1, 280);
+/** A scope as OAuth writes one: no whitespace (a space separates scopes; the client refuses one inside a scope). */
+const scope = boundedText(1, 280).filter((text) => !/\s/.test(text));
 const authorizationDetailsType = boundedText(1, 255);
 const organizationUsage = fc.constantFrom("deny", "allow", "require");
 const subjectType = fc.constantFrom("client", "user", "anonymous_user");
