@@ -9,6 +9,7 @@ import {
 } from "@grantkit/tools/arbitraries";
 import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/tools/property-runs";
 import { asJson, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/tools/sent-requests";
+import { specJudge } from "@grantkit/tools/spec-conformance";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type VantageAdmin } from "../src/index.js";
@@ -22,6 +23,8 @@ import { nearClientBody, nearSecretOptions } from "./support/arbitraries.js";
  * error, never a hang. A recording `fetch` answers every request with a plausible 2xx; nothing touches the network.
  */
 const seed = propertySeed("admin-client/test/properties-hostile.test.ts");
+/** Reads openapi/admin.yaml itself (Ajv), not the rules the client checks with. */
+const judge = specJudge("admin");
 const NUM_RUNS = 150;
 /** Far above what any call here takes; reaching it means the call hangs. */
 const CALL_TIMEOUT_MS = 5_000;
@@ -140,6 +143,8 @@ describe("any arguments to any method: a typed error or exactly the requests the
         const outcome = await outcomeOf(() => method.run(admin(fetch), args), CALL_TIMEOUT_MS);
         const rules = { invalidRequest: InvalidRequestError, typed: [GrantkitError], network: NetworkError, sent: sent.length, allowed: abortReasons(args) };
         expect(unexpectedOutcome(outcome, rules)).toBeUndefined();
+        // Whatever the outcome, each request that was sent conforms to the spec, as a judge that reads it says.
+        for (const request of sent) expect(judge.problems(request, ROOT_PATH), `${request.method} ${request.url}`).toEqual([]);
         if (outcome.kind !== "resolved") return;
         const requests = method.expected(args);
         expect(sent).toHaveLength(requests.length);

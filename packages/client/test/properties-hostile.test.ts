@@ -1,6 +1,7 @@
 import { hostileCallOptions, hostileId, hostileSignal, hostileString, hostileValue, orHostile } from "@grantkit/tools/arbitraries";
 import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/tools/property-runs";
 import { asJson, queryPairs, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/tools/sent-requests";
+import { specJudge } from "@grantkit/tools/spec-conformance";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createManagementClient, GrantkitError, InvalidRequestError, NetworkError, type ManagementClient } from "../src/index.js";
@@ -18,10 +19,13 @@ import { managementAnswer } from "./support/management-answers.js";
 /**
  * Property 1 for the Management API client: whatever arguments a call gets, it either throws the package's typed
  * error (an InvalidRequestError before sending anything, or a GrantkitError) or sends exactly the request it names
- * (method, route with each id one segment, query, JSON body, the configured bearer). Never an untyped error, never
- * a hang. A recording `fetch` answers every request with a plausible 2xx; nothing touches the network.
+ * (method, route with each id one segment, query, JSON body, the configured bearer). Every request it sent conforms to the
+ * spec, so any JavaScript value for any field is either sent as the spec allows or refused before sending. Never an
+ * untyped error, never a hang. A recording `fetch` answers every request with a plausible 2xx; nothing touches the network.
  */
 const seed = propertySeed("client/test/properties-hostile.test.ts");
+/** Reads openapi/management.yaml itself (Ajv), not the rules the client checks with. */
+const judge = specJudge("management");
 const NUM_RUNS = 150;
 /** Far above what any call here takes; reaching it means the call hangs. */
 const CALL_TIMEOUT_MS = 5_000;
@@ -205,6 +209,8 @@ describe("any arguments to any method: a typed error or exactly the request the 
         const outcome = await outcomeOf(() => method.run(client(fetch), args), CALL_TIMEOUT_MS);
         const rules = { invalidRequest: InvalidRequestError, typed: [GrantkitError], network: NetworkError, sent: sent.length, allowed: abortReasons(args) };
         expect(unexpectedOutcome(outcome, rules)).toBeUndefined();
+        // Whatever the outcome, each request that was sent conforms to the spec, as a judge that reads it says.
+        for (const request of sent) expect(judge.problems(request, ROOT_PATH), `${request.method} ${request.url}`).toEqual([]);
         if (outcome.kind !== "resolved") return;
         const { requests, each } = method.expected(args);
         if (each) expect(sent.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { OperationRules } from "@grantkit/types";
-import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { answerOf } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
@@ -11,15 +11,13 @@ import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js
 import {
   checkCallOptions,
   checkHeaders,
-  checkId,
   checkInteger,
-  checkJson,
   checkObject,
-  checkQuery,
   isRecord,
   checkRetryOptions,
   invalid,
   MAX_TIMER_MS,
+  shown,
 } from "./validate.js";
 
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
@@ -94,9 +92,7 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     headers: options.headers,
     fetch: transport as typeof globalThis.fetch,
     Request: CallRequest as unknown as typeof Request,
-    pathSerializer: checkedPath,
-    querySerializer: checkedQuery,
-    bodySerializer: checkedBody,
+    pathSerializer: encodedPath,
   });
   const send = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ response: Response }>;
   const call = async <Data>(operation: Operation<Data>, request: OperationRequest, options: CallOptions = {}): Promise<Data> => {
@@ -141,11 +137,17 @@ function rejecting(work: () => unknown): unknown {
   }
 }
 
-/** A raw call's options, checked; with the checked copies of its request when the spec has rules for its route. */
+/**
+ * A raw call's options, checked, with the checked copies of its request. The route must be an operation of the spec:
+ * any other is a request the spec does not allow, and a path written with its ids filled in (not the template) would
+ * escape the checks of the ids.
+ */
 function checkCallInit(method: string, path: unknown, init: unknown, requests: ApiDescription<never>["requests"]): unknown {
-  const rules = typeof path === "string" && Object.hasOwn(requests, `${method} ${path}`) ? requests[`${method} ${path}`] : undefined;
+  const key = `${method} ${String(path)}`;
+  if (typeof path !== "string" || !Object.hasOwn(requests, key)) invalid(unknownOperation(key, path, requests));
+  const rules = requests[key]!;
   if (init === undefined) {
-    if (rules !== undefined) checkRequest(rules, {}, method);
+    checkRequest(rules, {}, method);
     return init;
   }
   checkObject(init, "The call's options");
@@ -159,10 +161,19 @@ function checkCallInit(method: string, path: unknown, init: unknown, requests: A
   if (parseAs !== undefined && !PARSE_AS.includes(parseAs)) invalid(`parseAs must be one of ${PARSE_AS.join(", ")}`);
   checkCallOptions({ signal });
   if (body !== undefined && (method === "GET" || method === "HEAD")) invalid(`A ${method} call takes no body`);
-  if (rules === undefined) return init;
   const request = { path: params?.path, query: params?.query, body } as OperationRequest;
   const sent = checkRequest(rules, request, method);
   return { ...init, params: { ...params, path: sent.path, query: sent.query }, body: sent.body };
+}
+
+function unknownOperation(key: string, path: unknown, requests: ApiDescription<never>["requests"]): string {
+  const shownPath = typeof path === "string" ? path : shown(path);
+  const methods = Object.keys(requests)
+    .filter((known) => known.endsWith(` ${shownPath}`))
+    .map((known) => known.slice(0, known.indexOf(" ")));
+  if (methods.length > 0) return `${key} is not an operation of the spec: ${shownPath} takes ${methods.join(", ")}`;
+  const paths = [...new Set(Object.keys(requests).map((known) => known.slice(known.indexOf(" ") + 1)))];
+  return `${shownPath} is not a path of the spec (write the template, with ids in params.path): the paths are ${paths.join(", ")}`;
 }
 
 /** The client's budget: the shared one it was given, or its own, from its options. */
@@ -185,11 +196,11 @@ const templates = new Map<string, readonly string[]>();
 const MAX_TEMPLATES = 256;
 
 /**
- * Every path parameter of every call, `raw` calls included, is checked before it is encoded, so no id can leave the
- * route it names (and a missing one is not sent as a literal `{id}`). The ids are encoded as openapi-fetch's default
- * (simple style) does; the split of each template is kept, as the serializer runs on every call.
+ * The ids of a call encoded into its path as openapi-fetch's default (simple style) does, with the split of each
+ * template kept, as the serializer runs on every call. Every call's ids, `raw` calls included, were checked against
+ * the spec's rules before openapi-fetch got them (see `checkRequest`), so none can leave the route it names.
  */
-function checkedPath(template: string, params: Record<string, unknown>): string {
+function encodedPath(template: string, params: Record<string, unknown>): string {
   let parts = templates.get(template);
   if (parts === undefined) {
     parts = template.split(PATH_PARAMETER);
@@ -197,26 +208,9 @@ function checkedPath(template: string, params: Record<string, unknown>): string 
   }
   let url = parts[0]!;
   for (let index = 1; index < parts.length; index += 2) {
-    const name = parts[index]!;
-    const id = params[name];
-    checkId(id, `path parameter ${name}`);
-    url += encodeURIComponent(id) + parts[index + 1]!;
+    url += encodeURIComponent(params[parts[index]!] as string) + parts[index + 1]!;
   }
   return url;
-}
-
-const serializeQuery = createQuerySerializer();
-
-/** The query of every call, `raw` calls included, is checked before it is serialized (no nested object, no Symbol). */
-function checkedQuery(query: Record<string, unknown>): string {
-  checkQuery(query);
-  return serializeQuery(query);
-}
-
-/** Every body is checked before `JSON.stringify`, which throws on a BigInt or a cycle and sends holes as `null`. */
-function checkedBody(body: unknown): string {
-  checkJson(body, "The request body");
-  return JSON.stringify(body);
 }
 
 /**

@@ -138,34 +138,6 @@ function isDenseArrayOf(items: unknown[], test: (item: unknown) => boolean): boo
   return true;
 }
 
-/**
- * A request body as JSON can carry it: plain objects, dense arrays, strings, finite numbers, booleans and null,
- * without cycles. `JSON.stringify` would throw on a BigInt or a cycle, and silently send `null` for an array hole,
- * `NaN` or a function, so each is refused here with its path.
- */
-export function checkJson(value: unknown, name: string, ancestors: object[] = []): void {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) invalid(`${name} must be a finite number, got ${value}`);
-    return;
-  }
-  if (typeof value !== "object") invalid(`${name} cannot be sent as JSON (a ${typeof value})`);
-  if (ancestors.includes(value)) invalid(`${name} refers back to itself (a cycle cannot be sent as JSON)`);
-  if (ancestors.length >= 64) invalid(`${name} is nested too deeply`);
-  const inside = [...ancestors, value];
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      if (!(index in value) || value[index] === undefined) invalid(`${name}[${index}] is missing (a hole or undefined)`);
-      checkJson(value[index], `${name}[${index}]`, inside);
-    }
-    return;
-  }
-  checkPlainObject(value, name);
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== undefined) checkJson(item, `${name}.${key}`, inside);
-  }
-}
-
 /** `text` as an absolute URL, or `undefined` when it is none (a port above 65535 is none either). */
 export function parseUrl(text: string): URL | undefined {
   try {
