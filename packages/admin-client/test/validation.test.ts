@@ -42,6 +42,22 @@ function sentSecret(): Record<string, unknown> {
 const START = "2027-01-15T10:00:00.000Z";
 const secret = (options: SecretOptions) => admin.secrets.create("invoice-robot", options);
 
+describe("the spec's rules, checked before sending", () => {
+  it("refuses a start whose date-time RFC 3339 cannot write (a year past 9999), which the spec's format forbids", async () => {
+    const message = await refused(secret({ startTime: new Date(8.64e15) }));
+    expect(message).toBe('startTime must be an RFC 3339 date-time such as 2021-09-07T13:03:38.380Z, got "+275760-09-13T00:00:00.000Z"');
+  });
+
+  it("refuses a flag given as text", async () => {
+    const message = await refused(admin.clients.create({ ...newClient, allowRopc: "true" as never }));
+    expect(message).toBe('allowRopc must be a boolean, got "true"');
+  });
+
+  it("refuses a secret option the spec does not know, naming the known ones", async () => {
+    expect(await refused(secret({ expires: START } as never))).toMatch(/^Unknown secret option `expires`/);
+  });
+});
+
 describe("secret expiration", () => {
   it("accepts exactly 1 day after the start", async () => {
     await secret({ startTime: START, expiration: "2027-01-16T10:00:00.000Z" });

@@ -48,7 +48,7 @@ export interface VantageAdmin {
 
 /**
  * The methods sent again after a 5xx or a lost answer. The admin API documents only creations (POST), which are
- * retried on 429 alone; the list is for `raw` calls to operations the spec does not cover yet.
+ * retried on 429 alone; the list says what would be retried once the spec covers reads, replacements or removals.
  */
 const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
 

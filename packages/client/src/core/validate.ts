@@ -70,8 +70,19 @@ export function isToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
 }
 
+/**
+ * The message never repeats the token, but names the mistakes a newcomer makes: the header's `Bearer ` prefix
+ * pasted with it, or the line break at the end of a file the token was read from.
+ */
 export function checkToken(value: unknown, name: string): asserts value is string {
-  if (!isToken(value)) invalid(`${name} must be a non-empty string of visible ASCII characters, without spaces`);
+  if (isToken(value)) return;
+  if (typeof value === "string" && /^bearer\s/i.test(value)) {
+    invalid(`${name} starts with "Bearer ": pass the token without the \`Bearer \` prefix, which the client adds itself`);
+  }
+  if (typeof value === "string" && isToken(value.trimEnd()) && /[\r\n]$/.test(value)) {
+    invalid(`${name} ends with a line break (read from a file?): pass it trimmed, such as token.trim()`);
+  }
+  invalid(`${name} must be a non-empty string of visible ASCII characters, without spaces`);
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
