@@ -7,7 +7,6 @@ import { readFile } from "node:fs/promises";
 
 /** The context of each source, by its path or the folder it is in (ending in `/`). Others need none. */
 const CONTEXTS = {
-  "README.md": "root-readme.ts",
   "packages/client/README.md": "client-readme.ts",
   "packages/admin-client/README.md": "admin-client-readme.ts",
   "packages/client/src/": "client-src.ts",
