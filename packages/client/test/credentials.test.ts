@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { echoedForms, everythingShown } from "@grantkit/tools/error-views";
 import { afterEach, describe, expect, it } from "vitest";
-import { createManagementClient, NetworkError } from "../src/index.js";
+import { createManagementClient, NetworkError, ResponseParseError } from "../src/index.js";
 import { caught, startServer, type TestServer } from "./support/server.js";
 
 /**
@@ -43,6 +43,18 @@ function expectNoneShown(error: unknown, credentials: string[]) {
 }
 
 describe("a server echoing credentials", () => {
+  it("never shows the bearer token echoed in the content type of a 2xx that is not JSON", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": `text/html; charset=utf-8; echo=${encodeURIComponent(TOKEN)}; raw=${TOKEN}` });
+      res.end("<html>a login page</html>");
+    });
+    const client = createManagementClient({ baseUrl: server.url, token: TOKEN, retry: false });
+    const error = await caught(client.clientGrants.get("cgr_1"));
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect((error as ResponseParseError).contentType).toMatch(/^text\/html; charset=utf-8; echo=\[redacted\]/);
+    expectNoneShown(error, [TOKEN]);
+  });
+
   for (const asText of [false, true]) {
     it(`never shows the bearer token (${asText ? "text" : "JSON"} body, keys, headers)`, async () => {
       server = await startServer((_req, res) => echo(res, [TOKEN], 400, asText));

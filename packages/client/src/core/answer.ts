@@ -5,6 +5,8 @@ import type { Redactor } from "./redaction.js";
 export interface Answer {
   readonly data: unknown;
   readonly request: RequestInfo;
+  /** The values the answer's errors must not show (the attempt's token among them). */
+  readonly redactor: Redactor | undefined;
 }
 
 /** Each 2xx response the transport hands on, with what it read of it: the body is read and parsed once. */
@@ -51,22 +53,35 @@ export function readAnswer(response: Response, text: string, request: RequestInf
   let data: unknown;
   if (text !== "") {
     const contentType = response.headers.get("content-type");
+    // The content type is the server's text, so it goes into an error redacted like any other.
+    const shownType = () => (contentType === null ? null : redactor.redact(contentType));
     if (contentType !== null && !JSON_TYPE.test(contentType)) {
-      throw new ResponseParseError(request, { status, contentType }, `a ${contentType} body where JSON was expected`);
+      throw new ResponseParseError(request, { status, contentType: shownType() }, `a ${shownType()} body where JSON was expected`);
     }
     try {
       data = JSON.parse(text);
     } catch {
-      throw new ResponseParseError(request, { status, contentType }, "a body that is not valid JSON");
+      throw new ResponseParseError(request, { status, contentType: shownType() }, "a body that is not valid JSON");
     }
   }
-  answers.set(response, { data, request, text });
+  answers.set(response, { data, request, text, redactor });
   return Object.assign(response, READERS);
 }
 
 /** What the transport read of a response it handed on. */
 export function answerOf(response: Response): Answer {
-  return answers.get(response) ?? { data: undefined, request: { method: "", url: response.url } };
+  return answers.get(response) ?? { data: undefined, request: { method: "", url: response.url }, redactor: undefined };
+}
+
+/**
+ * The error for a 2xx answer the caller cannot use (`reason` says why). Its content type is the server's text, so
+ * it is redacted like anything else a server sends.
+ */
+export function responseParseError(response: Response, reason: string): ResponseParseError {
+  const { request, redactor } = answerOf(response);
+  const contentType = response.headers.get("content-type");
+  const shownType = contentType === null || redactor === undefined ? contentType : redactor.redact(contentType);
+  return new ResponseParseError(request, { status: response.status, contentType: shownType }, reason);
 }
 
 function parseErrorBody(text: string): unknown {

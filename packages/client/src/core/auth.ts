@@ -1,5 +1,5 @@
-import { answerOf } from "./answer.js";
-import { InvalidRequestError, ResponseParseError } from "./errors.js";
+import { answerOf, responseParseError } from "./answer.js";
+import { InvalidRequestError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
 import { checkClientCredentials, checkToken, isToken } from "./validate.js";
@@ -152,11 +152,7 @@ function exchange<Credentials extends ClientCredentials>(
     const { data } = answerOf(response);
     const { access_token, expires_in } = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
     if (!isToken(access_token) || typeof expires_in !== "number") {
-      throw new ResponseParseError(
-        request,
-        { status: response.status, contentType: response.headers.get("content-type") },
-        "a token answer without access_token and expires_in",
-      );
+      throw responseParseError(response, "a token answer without access_token and expires_in");
     }
     return { accessToken: access_token, expiresInSeconds: expires_in };
   };

@@ -1,9 +1,8 @@
 import type { OperationRules } from "@grantkit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { answerOf } from "./answer.js";
+import { answerOf, responseParseError } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
-import { ResponseParseError } from "./errors.js";
 import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
@@ -102,7 +101,7 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     const { response } = await send(operation.method, operation.path, init);
     if (operation.shape === undefined) return undefined as Data;
     const data = dataOf<unknown>(response, operation.shape);
-    return operation.read ? operation.read(data, answerOf(response).request, response) : (data as Data);
+    return operation.read ? operation.read(data, response) : (data as Data);
   };
   return { raw: checkedRaw(raw, api.requests), call, redactor };
 }
@@ -241,11 +240,11 @@ function describeJson(data: unknown): string {
  * a `ResponseParseError` for an empty body where the API documents one or a body of the wrong shape.
  */
 function dataOf<Data>(response: Response, shape: Shape): Data {
-  const { data, request } = answerOf(response);
+  const { data } = answerOf(response);
   const reason =
     data === undefined ? "no body where the API documents one"
     : shape.test(data) ? undefined
     : `${describeJson(data)} where ${shape.expected} was expected`;
   if (reason === undefined) return data as Data;
-  throw new ResponseParseError(request, { status: response.status, contentType: response.headers.get("content-type") }, reason);
+  throw responseParseError(response, reason);
 }

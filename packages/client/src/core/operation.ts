@@ -1,5 +1,4 @@
 import type { OperationRules } from "@grantkit/types";
-import type { RequestInfo } from "./errors.js";
 import { conform, type Place } from "./request-check.js";
 import { checkId, checkQuery, invalid } from "./validate.js";
 
@@ -33,8 +32,11 @@ export interface Operation<Data> {
   readonly bodyLabel: string;
   /** Checks the spec cannot state as a schema (or states with a message too terse for a newcomer), made first. */
   readonly check: ((request: OperationRequest) => void) | undefined;
-  /** Turns the answer's data, of the right shape, into what the call resolves with (a created secret, say). */
-  readonly read: ((data: unknown, request: RequestInfo, response: Response) => Data) | undefined;
+  /**
+   * Turns the answer's data, of the right shape, into what the call resolves with (a created secret, say); an
+   * answer it cannot use is a `responseParseError(response, reason)`.
+   */
+  readonly read: ((data: unknown, response: Response) => Data) | undefined;
   /** Carries `Data` in the type only. */
   readonly data?: Data;
 }
@@ -44,7 +46,7 @@ export interface OperationExtras<Data> {
   names?: Readonly<Record<string, string>>;
   bodyLabel?: string;
   check?: (request: OperationRequest) => void;
-  read?: (data: unknown, request: RequestInfo, response: Response) => Data;
+  read?: (data: unknown, response: Response) => Data;
 }
 
 /**
