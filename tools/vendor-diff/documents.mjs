@@ -19,6 +19,23 @@ export async function loadDocument(source) {
   return document;
 }
 
+/**
+ * Parts of one document (the vendor's spec cut to some operations each) as one: their paths and each kind of
+ * component side by side. A part's component of the same name as another part's is the same vendor's definition.
+ * @param {Record<string, any>[]} parts
+ * @returns {Record<string, any>}
+ */
+export function mergeDocuments(parts) {
+  const [first, ...rest] = parts;
+  if (rest.length === 0) return /** @type {Record<string, any>} */ (first);
+  /** @type {Record<string, Record<string, unknown>>} */
+  const components = {};
+  for (const part of parts) {
+    for (const [kind, members] of Object.entries(part.components ?? {})) components[kind] = { ...components[kind], ...members };
+  }
+  return { ...first, paths: Object.assign({}, ...parts.map((part) => part.paths)), components };
+}
+
 /** @param {string} url */
 async function download(url) {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });

@@ -7,6 +7,9 @@ export {
   type PageProgress,
   type WalkOptions,
 } from "./management/client-grants.js";
+export { Clients, type ClientPage } from "./management/clients.js";
+export { Organizations } from "./management/organizations.js";
+export { ResourceServers, type ResourceServerPage } from "./management/resource-servers.js";
 export type { Auth0ClientCredentials } from "./management/token.js";
 export {
   ApiError,

@@ -177,6 +177,37 @@ describe("client grants against the spec", () => {
   });
 });
 
+describe("the lookups against the spec", () => {
+  it("lists clients in each of the three shapes, and walks them", async () => {
+    const clients = await answering("array").clients.list({ fields: "client_id,name", is_first_party: true });
+    expect(clients.map((app) => app.name)).toEqual(["Invoice robot", "Partner portal"]);
+    const withTotals = await answering("withTotals").clients.list({ include_totals: true, per_page: 2 });
+    expect(withTotals.total).toBe(2);
+    const checkpoint = await answering("checkpoint").clients.list({ take: 2 });
+    expect(checkpoint.clients).toHaveLength(2);
+    const walked: string[] = [];
+    for await (const app of answering("checkpoint").clients.all({ app_type: "non_interactive" })) walked.push(app.client_id!);
+    expect(walked).toEqual(["4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo", "9kQm2ZfRlD0wX5sBvT3yN8hJcP1uA6eG"]);
+  });
+
+  it("lists APIs by identifier with their scopes, and walks them by page number", async () => {
+    const [billing] = await answering("array").resourceServers.list({ identifiers: ["https://billing.example.com/"] });
+    expect(billing?.scopes?.map((scope) => scope.value)).toEqual(["read:invoices", "write:invoices"]);
+    const page = await answering("withTotals").resourceServers.listPage({ include_totals: true });
+    expect([page.items.length, page.total]).toEqual([2, 2]);
+    const walked: string[] = [];
+    const progress: PageProgress[] = [];
+    const walk = answering("withTotals").resourceServers.all({}, { onPage: (p) => progress.push(p) });
+    for await (const api of walk) walked.push(api.identifier);
+    expect(walked).toEqual(["https://billing.example.com/", "https://example.us.auth0.com/api/v2/"]);
+    expect(progress).toEqual([{ page: 1, fetched: 2, total: 2 }]);
+  });
+
+  it("gets an organization by its ID", async () => {
+    await expect(client.organizations.get(organizationId)).resolves.toMatchObject({ id: organizationId, name: "acme" });
+  });
+});
+
 describe("client credentials against the spec's token endpoint", () => {
   /** The access token of the spec's token example, which Prism answers with. */
   const PRISM_TOKEN =

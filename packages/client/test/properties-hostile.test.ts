@@ -6,10 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createManagementClient, GrantkitError, InvalidRequestError, NetworkError, type ManagementClient } from "../src/index.js";
 import {
+  nearClientsQuery,
   nearCreateBody,
   nearListQuery,
   nearOrganizationGrantsQuery,
   nearOrganizationsQuery,
+  nearResourceServersQuery,
   nearUpdateBody,
   validId,
   validOrganizationId,
@@ -146,6 +148,36 @@ const WRAPPED_METHODS: MethodCase[] = [
     }),
   },
   {
+    name: "clients.list",
+    args: fc.tuple(nearClientsQuery, hostileCallOptions),
+    run: (c, [query, options]) => (c.clients as Loose).list(query, options),
+    expected: ([query]) => ({ requests: [{ method: "GET", segments: ["clients"], query: queryPairs(query) }] }),
+  },
+  {
+    name: "clients.all",
+    args: fc.tuple(nearClientsQuery, walkOptions),
+    run: (c, [query, options]) => drain((c.clients as Loose).all(query, options)),
+    expected: () => ({ requests: [{ method: "GET", segments: ["clients"] }], each: true }),
+  },
+  {
+    name: "resourceServers.list",
+    args: fc.tuple(nearResourceServersQuery, hostileCallOptions),
+    run: (c, [query, options]) => (c.resourceServers as Loose).list(query, options),
+    expected: ([query]) => ({ requests: [{ method: "GET", segments: ["resource-servers"], query: queryPairs(query) }] }),
+  },
+  {
+    name: "resourceServers.all",
+    args: fc.tuple(nearResourceServersQuery, walkOptions),
+    run: (c, [query, options]) => drain((c.resourceServers as Loose).all(query, options)),
+    expected: () => ({ requests: [{ method: "GET", segments: ["resource-servers"] }], each: true }),
+  },
+  {
+    name: "organizations.get",
+    args: fc.tuple(hostileId(validOrganizationId), hostileCallOptions),
+    run: (c, [id, options]) => (c.organizations as Loose).get(id, options),
+    expected: ([id]) => ({ requests: [{ method: "GET", segments: ["organizations", id as string], query: [] }] }),
+  },
+  {
     name: "listForOrganization",
     args: fc.tuple(hostileId(validOrganizationId), nearOrganizationGrantsQuery, hostileCallOptions),
     run: (c, [organizationId, query, options]) => G(c).listForOrganization(organizationId, query, options),
@@ -156,6 +188,9 @@ const WRAPPED_METHODS: MethodCase[] = [
 ];
 
 const RAW_PATHS = [
+  "/clients",
+  "/resource-servers",
+  "/organizations/{id}",
   "/client-grants",
   "/client-grants/{id}",
   "/client-grants/{id}/organizations",

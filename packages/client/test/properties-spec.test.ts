@@ -5,12 +5,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementClient, type ManagementClient, type ManagementClientOptions } from "../src/index.js";
 import {
+  validClientsQuery,
   validCreateBody,
   validId,
   validListQuery,
   validOrganizationGrantsQuery,
   validOrganizationId,
   validOrganizationsQuery,
+  validResourceServersQuery,
   validUpdateBody,
 } from "./support/arbitraries.js";
 
@@ -102,6 +104,11 @@ const METHODS: MethodCase[] = [
     args: fc.tuple(validOrganizationId, validOrganizationGrantsQuery),
     run: (c, [organizationId, query]) => c.clientGrants.listForOrganization(organizationId, query),
   },
+  { name: "clients.list", args: fc.tuple(validClientsQuery), run: (c, [query]) => c.clients.list(query) },
+  { name: "clients.all", args: fc.tuple(validClientsQuery), run: (c, [query]) => drain(c.clients.all(query)) },
+  { name: "resourceServers.list", args: fc.tuple(validResourceServersQuery), run: (c, [query]) => c.resourceServers.list(query) },
+  { name: "resourceServers.all", args: fc.tuple(validResourceServersQuery), run: (c, [query]) => drain(c.resourceServers.all(query)) },
+  { name: "organizations.get", args: fc.tuple(validOrganizationId), run: (c, [id]) => c.organizations.get(id) },
   {
     name: "raw.GET",
     args: fc.oneof(

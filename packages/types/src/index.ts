@@ -95,6 +95,32 @@ export interface OrganizationClientGrantsWithTotals
   extends Renamed<ManagementSchemas["OrganizationClientGrantsWithTotals"], { client_grants: OrganizationClientGrant[] }> {}
 /** The two shapes `GET /organizations/{id}/client-grants` answers with: a plain array, or with totals. */
 export type ListOrganizationClientGrantsResponse = OrganizationClientGrant[] | OrganizationClientGrantsWithTotals;
+/** The kind of application an Auth0 client is (`non_interactive` for a machine-to-machine one). */
+export type AppType = ManagementSchemas["AppType"];
+/**
+ * An Auth0 client (an application), with the fields the spec lists; Auth0 sends more. With `fields`, only the ones
+ * asked for.
+ */
+export interface Auth0Client extends Spec<ManagementSchemas["Client"]> {}
+/** The query of `GET /clients`. */
+export interface ListClientsQuery extends Input<QueryOf<"listClients">> {}
+/** `GET /clients` with `include_totals: true`. */
+export interface ClientsWithTotals extends Renamed<ManagementSchemas["ClientsWithTotals"], { clients: Auth0Client[] }> {}
+/** `GET /clients` with checkpoint paging (`from` or `take`). */
+export interface ClientsCheckpoint extends Renamed<ManagementSchemas["ClientsCheckpoint"], { clients: Auth0Client[] }> {}
+/** The three shapes `GET /clients` answers with, as `GET /client-grants` does. */
+export type ListClientsResponse = Auth0Client[] | ClientsWithTotals | ClientsCheckpoint;
+/** One scope an API defines. */
+export interface ResourceServerScope extends Spec<ManagementSchemas["ResourceServerScope"]> {}
+/** An API of the tenant (a resource server): a grant's audience is its `identifier`. */
+export interface ResourceServer extends Renamed<ManagementSchemas["ResourceServer"], { scopes?: ResourceServerScope[] }> {}
+/** The query of `GET /resource-servers`. */
+export interface ListResourceServersQuery extends Input<QueryOf<"listResourceServers">> {}
+/** `GET /resource-servers` with `include_totals: true`. */
+export interface ResourceServersWithTotals
+  extends Renamed<ManagementSchemas["ResourceServersWithTotals"], { resource_servers: ResourceServer[] }> {}
+/** The two shapes `GET /resource-servers` answers with: a plain array, or with totals (page numbers only). */
+export type ListResourceServersResponse = ResourceServer[] | ResourceServersWithTotals;
 /** The error body of every Management API error response. */
 export interface ManagementErrorBody extends Spec<ManagementSchemas["Error"]> {}
 

@@ -146,6 +146,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get clients
+         * @description Read the tenant's clients (its applications and SSO integrations), optionally filtered, and optionally cut
+         *     to some fields. The answer takes the shape the query asks for, as `GET /client-grants` does: a plain array
+         *     by default, a `{start, limit, total, clients}` object with `include_totals=true`, or a `{next, clients}`
+         *     object with checkpoint paging (`from`/`take`), where `next` is passed back as `from`.
+         */
+        get: operations["listClients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resource-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get resource servers
+         * @description Read the tenant's APIs (resource servers), with the scopes each defines. The answer is a plain array by
+         *     default, or a `{start, limit, total, resource_servers}` object with `include_totals=true`; this listing
+         *     has page numbers only, no checkpoints.
+         */
+        get: operations["listResourceServers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the organization.
+                 * @example org_W3fQ8nTzxRk2Lp0a
+                 */
+                id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an organization
+         * @description Read one organization by its ID.
+         */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/token": {
         parameters: {
             query?: never;
@@ -260,7 +331,7 @@ export interface components {
             client_grants: components["schemas"]["ClientGrant"][];
         };
         ListClientGrantsResponse: components["schemas"]["ClientGrant"][] | components["schemas"]["ClientGrantsWithTotals"] | components["schemas"]["ClientGrantsCheckpoint"];
-        /** @description An organization a client grant is assigned to. The vendor marks no field required; `id` is required here because every organization has one and the client names organizations by it. Auth0 may send fields this schema does not list. */
+        /** @description An organization of the tenant, as it is read alone or as one a client grant is assigned to. The vendor marks no field required; `id` is required here because every organization has one and the client names organizations by it. Auth0 may send fields this schema does not list. */
         Organization: {
             /** @description ID of the organization. */
             id: string;
@@ -350,6 +421,63 @@ export interface components {
             /** @description A client grant ID to add to the organization. */
             grant_id: string;
         };
+        /**
+         * @description The kind of application a client is.
+         * @enum {string}
+         */
+        AppType: "native" | "spa" | "regular_web" | "non_interactive" | "resource_server" | "express_configuration" | "rms" | "box" | "cloudbees" | "concur" | "dropbox" | "mscrm" | "echosign" | "egnyte" | "newrelic" | "office365" | "salesforce" | "sentry" | "sharepoint" | "slack" | "springcm" | "zendesk" | "zoom" | "sso_integration" | "oag";
+        /** @description A client (an application) of the tenant, with the fields a client grant's lookups use. Auth0 sends many more, which this schema does not list; with `fields`, only the fields asked for are sent, so none is required here. */
+        Client: {
+            /** @description ID of the client. */
+            client_id?: string;
+            /** @description The client's name. */
+            name?: string;
+            /** @description What the client is for, in free text. */
+            description?: string;
+            app_type?: components["schemas"]["AppType"];
+            /** @description Whether the client is a first-party client (true) or a third-party one (false). */
+            is_first_party?: boolean;
+            /** @description Whether this is the tenant's global client, which holds its legacy settings. */
+            global?: boolean;
+        };
+        ClientsWithTotals: {
+            start: number;
+            limit: number;
+            total: number;
+            clients: components["schemas"]["Client"][];
+        };
+        ClientsCheckpoint: {
+            /** @description Pass back as `from` to get the next page. Absent on the last page. */
+            next?: string;
+            clients: components["schemas"]["Client"][];
+        };
+        ListClientsResponse: components["schemas"]["Client"][] | components["schemas"]["ClientsWithTotals"] | components["schemas"]["ClientsCheckpoint"];
+        ResourceServerScope: {
+            /** @description The scope, as a grant or a token names it. */
+            value: string;
+            /** @description What the scope allows, for people. */
+            description?: string;
+        };
+        /** @description An API of the tenant, with the fields a client grant's lookups use. Auth0 sends more, which this schema does not list. */
+        ResourceServer: {
+            /** @description ID of the API. */
+            id?: string;
+            /** @description The API's name. */
+            name?: string;
+            /** @description The API's identifier, which tokens and client grants name as their audience. */
+            identifier: string;
+            /** @description Whether Auth0 made this API (the Management API, say) rather than the tenant's owner. */
+            is_system?: boolean;
+            /** @description The scopes the API defines. */
+            scopes?: components["schemas"]["ResourceServerScope"][];
+        };
+        ResourceServersWithTotals: {
+            start: number;
+            limit: number;
+            total: number;
+            resource_servers: components["schemas"]["ResourceServer"][];
+        };
+        ListResourceServersResponse: components["schemas"]["ResourceServer"][] | components["schemas"]["ResourceServersWithTotals"];
         /** @description The client credentials grant with the client's secret in the body, the form the client uses. Unknown fields are not refused: OAuth 2.0 servers ignore parameters they do not know. */
         TokenRequest: {
             /** @enum {string} */
@@ -886,6 +1014,128 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: {
+                /** @description The fields to include in each client (or to leave out, with `include_fields=false`), separated by commas. Left out, every field is sent. */
+                fields?: string;
+                /** @description Whether `fields` names the fields to include (true, the default) or the ones to leave out (false). */
+                include_fields?: boolean;
+                /** @description Page index of the results to return. First page is 0. */
+                page?: components["parameters"]["Page"];
+                /** @description Number of results per page. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
+                include_totals?: components["parameters"]["IncludeTotals"];
+                /** @description Optional Id from which to start selection (the `next` of the previous page). */
+                from?: components["parameters"]["From"];
+                /** @description Number of results per page. Defaults to 50. */
+                take?: components["parameters"]["Take"];
+                /** @description Only the tenant's global client (true), or only the others (false). */
+                is_global?: boolean;
+                /** @description Only first-party clients (true), or only third-party ones (false). */
+                is_first_party?: boolean;
+                /** @description Only clients of these application types, separated by commas (for example `non_interactive,spa`). */
+                app_type?: string;
+                /** @description Only the client registered with this Client ID Metadata Document URI. */
+                external_client_id?: string;
+                /** @description A query in the Lucene syntax Auth0 documents for this search. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListClientsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listResourceServers: {
+        parameters: {
+            query?: {
+                /** @description Only the APIs with these identifiers (audiences): the parameter repeated once per identifier (`identifiers=a&identifiers=b`), each URL-encoded, at most 10 of them. */
+                identifiers?: string[];
+                /** @description Page index of the results to return. First page is 0. */
+                page?: components["parameters"]["Page"];
+                /** @description Number of results per page. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
+                include_totals?: components["parameters"]["IncludeTotals"];
+                /** @description Whether the fields named for the answer are included (true) or left out (false). */
+                include_fields?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The APIs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResourceServersResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the organization.
+                 * @example org_W3fQ8nTzxRk2Lp0a
+                 */
+                id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "org_W3fQ8nTzxRk2Lp0a",
+                     *       "name": "acme",
+                     *       "display_name": "Acme Corporation"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Organization"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

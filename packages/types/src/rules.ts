@@ -47,6 +47,9 @@ export type ManagementOperation =
   | "GET /organizations/{id}/client-grants"
   | "POST /organizations/{id}/client-grants"
   | "DELETE /organizations/{id}/client-grants/{grant_id}"
+  | "GET /clients"
+  | "GET /resource-servers"
+  | "GET /organizations/{id}"
   | "POST /oauth/token";
 
 /** The request rules of every operation of openapi/management.yaml, by method and path. */
@@ -194,6 +197,50 @@ export const managementRequests: { readonly [Key in ManagementOperation]: Operat
       type: "object",
       properties: { id: { type: "string", maxLength: 50 }, grant_id: { type: "string", minLength: 1 } },
       required: ["id", "grant_id"],
+      additionalProperties: false,
+    },
+  },
+  /** listClients */
+  "GET /clients": {
+    query: {
+      type: "object",
+      properties: {
+        fields: { type: "string" },
+        include_fields: { type: "boolean" },
+        page: { type: "integer", minimum: 0 },
+        per_page: { type: "integer", minimum: 1, maximum: 100 },
+        include_totals: { type: "boolean" },
+        from: { type: "string" },
+        take: { type: "integer", minimum: 1, maximum: 100 },
+        is_global: { type: "boolean" },
+        is_first_party: { type: "boolean" },
+        app_type: { type: "string" },
+        external_client_id: { type: "string", minLength: 1, maxLength: 120 },
+        q: { type: "string" },
+      },
+      additionalProperties: false,
+    },
+  },
+  /** listResourceServers */
+  "GET /resource-servers": {
+    query: {
+      type: "object",
+      properties: {
+        identifiers: { type: "array", maxItems: 10, items: { type: "string", minLength: 1 } },
+        page: { type: "integer", minimum: 0 },
+        per_page: { type: "integer", minimum: 1, maximum: 100 },
+        include_totals: { type: "boolean" },
+        include_fields: { type: "boolean" },
+      },
+      additionalProperties: false,
+    },
+  },
+  /** getOrganization */
+  "GET /organizations/{id}": {
+    path: {
+      type: "object",
+      properties: { id: { type: "string", maxLength: 50 } },
+      required: ["id"],
       additionalProperties: false,
     },
   },

@@ -21,10 +21,8 @@ import type {
 import { managementRequests } from "@grantkit/types";
 import {
   AN_OBJECT,
-  checkCallOptions,
   checkId,
   checkOperationRequest,
-  invalid,
   listShape,
   operation,
   type ApiClient,
@@ -32,25 +30,21 @@ import {
 } from "../core/index.js";
 import { checkListFilters, checkScopeList } from "./checks.js";
 import {
+  checkWalkOptions,
   pageOf,
   walkListing,
   type ArrayQuery,
   type CheckpointQuery,
   type ListingPage,
-  type PageProgress,
   type TotalsQuery,
+  type WalkOptions,
 } from "./listing.js";
 
-export type { PageProgress } from "./listing.js";
+export type { PageProgress, WalkOptions } from "./listing.js";
 /** One page of client grants, whichever of the three list shapes the server answered with. */
 export type ClientGrantPage = ListingPage<ClientGrant>;
 /** One page of the organizations a grant is assigned to, whichever of the three list shapes the server answered with. */
 export type OrganizationPage = ListingPage<Organization>;
-
-export interface WalkOptions extends CallOptions {
-  /** Called after each page is fetched, before its items are yielded. */
-  onPage?: ((progress: PageProgress) => void) | undefined;
-}
 
 const GRANT_LIST = listShape("client_grants");
 const ORGANIZATION_LIST = listShape("organizations");
@@ -87,11 +81,6 @@ const REMOVE = operation<void>(managementRequests, "DELETE /organizations/{id}/c
   names: ORGANIZATION_NAMES,
 });
 
-/** A walk checks its options when it is created, not when its first page is read. */
-function checkWalkOptions(options: WalkOptions): void {
-  checkCallOptions(options);
-  if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
-}
 
 /** `client.clientGrants`: the client grants of a tenant, and the organizations they are assigned to. */
 export class ClientGrants {

@@ -8,6 +8,9 @@ import {
   type RawClient,
 } from "../core/index.js";
 import { ClientGrants } from "./client-grants.js";
+import { Clients } from "./clients.js";
+import { Organizations } from "./organizations.js";
+import { ResourceServers } from "./resource-servers.js";
 import { resolveLocation, type ManagementLocation } from "./location.js";
 import type { Auth0ClientCredentials } from "./token.js";
 
@@ -23,12 +26,18 @@ const RETRIED_METHODS = ["GET", "PUT", "PATCH", "DELETE"];
 export interface ManagementClient {
   /** The client grants of the tenant, and the organizations they are assigned to. */
   readonly clientGrants: ClientGrants;
+  /** The tenant's clients (applications), read-only. */
+  readonly clients: Clients;
+  /** The tenant's APIs (resource servers) and the scopes they define, read-only. */
+  readonly resourceServers: ResourceServers;
+  /** The tenant's organizations, read-only. */
+  readonly organizations: Organizations;
   /** The typed openapi-fetch client for calls not wrapped here. It throws the same errors. */
   readonly raw: RawClient<ManagementPaths>;
 }
 
 /**
- * Creates a client for the Auth0 Management API v2 client grants.
+ * Creates a client for the Auth0 Management API v2: client grants, and the clients, APIs and organizations they name.
  *
  * @example
  * const client = createManagementClient({
@@ -46,5 +55,11 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: managementRequests },
     options,
   );
-  return { clientGrants: new ClientGrants(call), raw };
+  return {
+    clientGrants: new ClientGrants(call),
+    clients: new Clients(call),
+    resourceServers: new ResourceServers(call),
+    organizations: new Organizations(call),
+    raw,
+  };
 }

@@ -1,4 +1,4 @@
-import { walkPages } from "../core/index.js";
+import { checkCallOptions, invalid, walkPages, type CallOptions } from "../core/index.js";
 
 /**
  * The Management API's listings answer in the shape the query asks for: checkpoint paging (`from` or `take` set)
@@ -43,6 +43,18 @@ export interface PageProgress {
   total?: number | undefined;
 }
 
+/** Options of a walk (`all`, `allOrganizations`). */
+export interface WalkOptions extends CallOptions {
+  /** Called after each page is fetched, before its items are yielded. */
+  onPage?: ((progress: PageProgress) => void) | undefined;
+}
+
+/** A walk checks its options when it is created, not when its first page is read. */
+export function checkWalkOptions(options: WalkOptions): void {
+  checkCallOptions(options);
+  if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
+}
+
 const DEFAULT_PAGE_SIZE = 50;
 
 /** The items of an answer, with its total or checkpoint. */
@@ -54,12 +66,14 @@ export function pageOf<Key extends string, Item>(answer: ListingAnswer<Key, Item
 
 /**
  * Every item of a listing, page after page, each fetched when the previous one is used up. Page numbers when the
- * query sets `page` or `per_page` (asking for totals, to know when to stop); checkpoints otherwise, following `next`.
+ * query sets `page` or `per_page`, or when the listing has no checkpoints (asking for totals, to know when to stop);
+ * checkpoints otherwise, following `next`.
  */
 export function walkListing<Item, Query extends PagingQuery>(
   query: Query,
   fetchPage: (query: Query) => Promise<ListingPage<Item>>,
   onPage?: (progress: PageProgress) => void,
+  checkpoints = true,
 ): AsyncGenerator<Item, void, undefined> {
   let pages = 0;
   let fetched = 0;
@@ -71,7 +85,7 @@ export function walkListing<Item, Query extends PagingQuery>(
   // The query with its paging parameters replaced is still a Query: only those keys change.
   const fetchWith = (pageQuery: PagingQuery) => fetchPage(pageQuery as Query);
 
-  if (query.page !== undefined || query.per_page !== undefined) {
+  if (!checkpoints || query.page !== undefined || query.per_page !== undefined) {
     const { from: _from, take: _take, ...rest } = query;
     const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
     const fetchNumbered = async (page: number) => {

@@ -84,6 +84,37 @@ export const validOrganizationGrantsQuery = fc.record(
   { requiredKeys: [] },
 );
 
+/** A query of `GET /clients` the spec accepts. */
+export const validClientsQuery = fc.record(
+  {
+    fields: fc.constantFrom("client_id,name", "client_id,name,app_type,is_first_party", "description"),
+    include_fields: fc.boolean(),
+    page,
+    per_page: perPage,
+    include_totals: fc.boolean(),
+    from: validText(),
+    take: perPage,
+    is_global: fc.boolean(),
+    is_first_party: fc.boolean(),
+    app_type: fc.constantFrom("non_interactive", "spa,regular_web"),
+    external_client_id: boundedText(1, 120),
+    q: validText(),
+  },
+  { requiredKeys: [] },
+);
+
+/** A query of `GET /resource-servers` the spec accepts. */
+export const validResourceServersQuery = fc.record(
+  {
+    identifiers: fc.array(validText({ minLength: 1 }), { maxLength: 10 }),
+    page,
+    per_page: perPage,
+    include_totals: fc.boolean(),
+    include_fields: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
 /** A body of `POST /client-grants` the spec accepts. */
 export const validCreateBody = fc
   .tuple(
@@ -133,6 +164,16 @@ const QUERY_FIELDS = {
 export const nearListQuery = nearObject(validListQuery, QUERY_FIELDS);
 export const nearOrganizationsQuery = nearObject(validOrganizationsQuery, QUERY_FIELDS);
 export const nearOrganizationGrantsQuery = nearObject(validOrganizationGrantsQuery, QUERY_FIELDS);
+export const nearClientsQuery = nearObject(validClientsQuery, {
+  ...QUERY_FIELDS,
+  fields: orHostile(validText()),
+  is_first_party: orHostile(fc.boolean()),
+  external_client_id: orHostile(boundedText(0, 121)),
+});
+export const nearResourceServersQuery = nearObject(validResourceServersQuery, {
+  ...QUERY_FIELDS,
+  identifiers: nearArray(validText()),
+});
 
 export const nearCreateBody = nearObject(validCreateBody, {
   audience: orHostile(validText({ minLength: 1 })),

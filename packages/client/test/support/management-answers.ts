@@ -16,8 +16,15 @@ export function managementAnswer(request: SentRequest): Response {
   if (/\/client-grants\/[^/]+\/organizations$/.test(url.pathname)) {
     return Response.json(listOf("organizations", organization, url.searchParams));
   }
-  if (/\/client-grants$/.test(url.pathname) && request.method === "GET") return Response.json(listOf("client_grants", grant, url.searchParams));
-  return Response.json(grant, created);
+  if (/\/client-grants$/.test(url.pathname)) {
+    return request.method === "GET" ? Response.json(listOf("client_grants", grant, url.searchParams)) : Response.json(grant, created);
+  }
+  if (/\/client-grants\/[^/]+$/.test(url.pathname)) return Response.json(grant);
+  if (/\/clients$/.test(url.pathname)) return Response.json(listOf("clients", client, url.searchParams));
+  if (/\/resource-servers$/.test(url.pathname)) return Response.json(listOf("resource_servers", resourceServer, url.searchParams));
+  if (/\/organizations\/[^/]+$/.test(url.pathname)) return Response.json(organization);
+  // A route no answer is written for: a new method's property test must not pass by answering anything.
+  return Response.json({ statusCode: 404, error: "Not Found", message: `no answer for ${request.method} ${url.pathname}` }, { status: 404 });
 }
 
 /** The access token {@link managementAnswer} issues for client credentials. */
@@ -40,4 +47,6 @@ function listOf(key: string, item: object, query: URLSearchParams): unknown {
 }
 
 const organization = { id: "org_W3fQ8nTzxRk2Lp0a", name: "acme" };
+const client = { client_id: grant.client_id, name: "Invoice robot", app_type: "non_interactive", is_first_party: true };
+const resourceServer = { id: "rs_1", identifier: grant.audience, name: "Billing", scopes: [{ value: "read:invoices" }] };
 const organizationGrant = { id: grant.id, audience: grant.audience, client_id: grant.client_id };
