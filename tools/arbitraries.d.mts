@@ -1,10 +1,6 @@
 import type { Arbitrary } from "fast-check";
 
-/** A string holding a UTF-16 surrogate without its pair, which no URL and no header can carry. */
-export const loneSurrogateString: Arbitrary<string>;
 
-/** A string of 10 000 to 100 000 characters. */
-export const hugeString: Arbitrary<string>;
 
 /** Strings that break paths, queries, headers and URLs: dot segments, separators, control characters, lone surrogates, huge ones. */
 export const hostileString: Arbitrary<string>;
@@ -36,12 +32,6 @@ export const validToken: Arbitrary<string>;
 
 /** The `headers` option as an application would give it: up to two `x-` headers with visible ASCII values. */
 export const validHeaders: Arbitrary<Record<string, string>>;
-
-/**
- * A `getToken` option: a function returning (or resolving to) a token or anything at all, one that throws or
- * rejects (with an error the call must reject with as it is), or not a function.
- */
-export const hostileGetToken: Arbitrary<unknown>;
 
 /**
  * The options both clients take besides location and auth (`fetch`, `timeoutMs`, `retry`, `headers`), each mostly

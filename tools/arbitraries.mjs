@@ -51,12 +51,12 @@ const HOSTILE_STRING_CONSTANTS = [
 ];
 
 /** A UTF-16 surrogate without its pair, somewhere in a string. */
-export const loneSurrogateString = fc
+const loneSurrogateString = fc
   .tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 4 }))
   .map(([before, unit, after]) => `${before}${String.fromCharCode(unit)}${after}`);
 
 /** 10 k to 100 k characters: large enough to find quadratic work and length limits, small enough to stay fast. */
-export const hugeString = fc
+const hugeString = fc
   .tuple(fc.constantFrom("x", "é", "%", ".", "😀"), fc.integer({ min: 10_000, max: 100_000 }))
   .map(([unit, count]) => unit.repeat(Math.ceil(count / unit.length)));
 
@@ -210,7 +210,7 @@ const failingGetToken = fc.boolean().map((rejects) => {
       };
 });
 
-export const hostileGetToken = fc.oneof(
+const hostileGetToken = fc.oneof(
   validToken.map((token) => () => token),
   validToken.map((token) => async () => token),
   hostileValue.map((value) => () => value),

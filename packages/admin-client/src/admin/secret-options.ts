@@ -61,7 +61,7 @@ function daysInMonth(year: number, monthIndex: number): number {
  * `start` plus 3 calendar years (the UTC year + 3). A 29 February start ends on 28 February, as .NET's
  * `AddYears` (the API's own arithmetic) does, rather than rolling over into March as `Date` would.
  */
-export function threeYearsAfter(start: number): number {
+function threeYearsAfter(start: number): number {
   const date = new Date(start);
   const year = date.getUTCFullYear() + MAX_YEARS;
   const day = Math.min(date.getUTCDate(), daysInMonth(year, date.getUTCMonth()));

@@ -92,9 +92,8 @@ export function resolveTokenSource<Credentials extends ClientCredentials>(
  * Caches an issued token until shortly before it expires (a minute, or half its lifetime when that is shorter),
  * and shares one in-flight exchange between all the callers that need a new one at the same time. `drop(token)`
  * forgets the cached token if it is still `token`: many calls answered 401 with the same token cause one exchange.
- * @internal
  */
-export function cachedToken(
+function cachedToken(
   issue: () => Promise<IssuedToken>,
   now = () => Date.now(),
 ): Pick<TokenSource, "peek" | "get" | "drop"> {
