@@ -1,9 +1,17 @@
 import { createHash } from "node:crypto";
 import { echoedForms } from "@grantkit/tools/error-views";
+import { propertySeed } from "@grantkit/tools/property-runs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { patternOf } from "../src/core/echoed-forms.js";
 import { Redactor } from "../src/core/redaction.js";
 
-/** The Redactor itself: which values it keeps, and that it finds every form of them with as many as it keeps. */
+/**
+ * The Redactor itself: which values it keeps, and that finding its values through their fingerprints loses no form
+ * their patterns find, with as many values as it keeps.
+ */
+const seed = propertySeed("client/test/redaction.test.ts");
+
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 const urlSafe = (text: string) => text.replace(/\+/g, "-").replace(/\//g, "_");
 /** The base64 of the value's whole groups of 3 bytes, at each alignment: what stays the same in any longer base64. */
@@ -84,5 +92,65 @@ describe("a redactor", () => {
     // Ten characters that fold into seven units (a run of non-ASCII is one), the first two of them joinable.
     const folding = rememberingAll().with("4f密码密码abcd");
     expect(folding.redact("off by 100%4f密码密码abcd")).toBe("off by 100%[redacted]");
+  });
+});
+
+describe("finding values through their fingerprints", () => {
+  // The characters that encode or fold differently, hex digits (a `%` before them reads as an escape) and non-ASCII.
+  const alphabet = [..."aZ09fF%+ /_-=.é密😀"];
+  const textOf = (chars: string[], minLength: number, maxLength: number) =>
+    fc.array(fc.constantFrom(...chars), { minLength, maxLength }).map((picked) => picked.join(""));
+  const anyText = (maxLength: number) => textOf(alphabet, 0, maxLength);
+  // Mostly without a `%`: a value with one has no fingerprints, and its pattern runs on every text.
+  const value = fc.oneof(
+    { arbitrary: textOf(alphabet.filter((char) => char !== "%"), 8, 30), weight: 3 },
+    { arbitrary: textOf(alphabet, 8, 30), weight: 1 },
+  );
+  const percent = (char: string, upper: boolean) => {
+    const escaped = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+    return upper ? escaped.toUpperCase() : escaped;
+  };
+  /** The value as a server may echo it: each character as sent, in another case or percent-encoded, or in base64. */
+  const echoOf = (of: string) =>
+    fc.oneof(
+      fc.array(fc.constantFrom("sent", "case", "upper", "lower", "plus"), { minLength: [...of].length, maxLength: [...of].length }).map((ways) =>
+        [...of]
+          .map((char, i) => {
+            const way = ways[i];
+            if (way === "case") return char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase();
+            if (way === "upper" || way === "lower") return percent(char, way === "upper");
+            return way === "plus" && char === " " ? "+" : char;
+          })
+          .join(""),
+      ),
+      fc.tuple(anyText(2), anyText(2), fc.constantFrom("plain", "url", "percent")).map(([before, after, way]) => {
+        const encoded = base64(`${before}${of}${after}`);
+        return way === "plain" ? encoded : way === "url" ? urlSafe(encoded) : encoded.replace(/[+/]/g, (char) => percent(char, true));
+      }),
+    );
+
+  it("redacts exactly what the values' patterns redact, whatever the encoding and the text around it", () => {
+    // What the patterns find on their own, each run on the whole text, longest value first.
+    const patterns = new Map(shownSecrets.map((secret) => [secret, patternOf(secret)]));
+    const byPatterns = (text: string, extra: string) =>
+      [...shownSecrets, extra]
+        .sort((a, b) => b.length - a.length)
+        .reduce((redacted, of) => {
+          const pattern = patterns.get(of) ?? patternOf(of);
+          return pattern instanceof RegExp ? redacted.replace(pattern, "[redacted]") : pattern.reduce((done, form) => done.split(form).join("[redacted]"), redacted);
+        }, text);
+    const remembered = rememberingAll();
+    fc.assert(
+      fc.property(
+        value.chain((of) => fc.tuple(fc.constant(of), anyText(12), echoOf(of), anyText(12))),
+        ([of, before, echo, after]) => {
+          const text = `${before}${echo}${after}`;
+          const expected = byPatterns(text, of);
+          expect(expected).not.toBe(text);
+          expect(remembered.with(of).redact(text)).toBe(expected);
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
   });
 });
