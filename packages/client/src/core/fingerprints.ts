@@ -42,9 +42,7 @@ const hexAt = (text: string, at: number) => {
  * windows there were.
  */
 function forEachWindow(text: string, visit: (hash: number) => void): number {
-  // The last six units, three in each 24-bit half.
-  let high = 0;
-  let low = 0;
+  let hash = 0;
   let units = 0;
   let previous = -1;
   for (let at = 0; at < text.length; at++) {
@@ -60,10 +58,10 @@ function forEachWindow(text: string, visit: (hash: number) => void): number {
     const unit = code < 0x80 ? UNIT[code]! : NON_ASCII;
     if (unit === NON_ASCII && previous === NON_ASCII) continue;
     previous = unit;
-    high = ((high << 8) | (low >>> 16)) & 0xffffff;
-    low = ((low << 8) | unit) & 0xffffff;
-    // Kept within 30 bits, so that V8 stores it as a small integer, a cheap Map key.
-    if (++units >= WINDOW) visit((Math.imul(high, 0x9e3779b1) ^ low) & 0x3fffffff);
+    // Each unit shifts the hash by 5 bits: within 30 (a small integer for V8, a cheap Map key), it depends on the
+    // last 6 units alone.
+    hash = ((hash << 5) ^ unit) & 0x3fffffff;
+    if (++units >= WINDOW) visit(hash);
   }
   return Math.max(0, units - WINDOW + 1);
 }
