@@ -6,6 +6,7 @@
 //   cold   import + construct in fresh processes (cold-start.mjs)
 //   size   the one-call bundle (bundle-size.mjs)
 //   ratelimit  bulk work against a token bucket, grantkit and auth0 side by side (rate-limit.mjs)
+//   redaction  credentials kept out of a failing call's 4 kB error body, with 0 and 100 secrets (redaction.mjs)
 //
 // `node run.mjs --smoke` runs every part and every check with almost no measuring. The knobs are in settings.mjs
 // and BENCHMARKS.md.
@@ -21,6 +22,7 @@ const PART_SCRIPTS = {
   cold: ["cold-start.mjs"],
   size: ["bundle-size.mjs"],
   ratelimit: ["rate-limit.mjs"],
+  redaction: ["--expose-gc", "redaction.mjs"],
 };
 
 console.log(`# grantkit bench${settings.smoke ? " (smoke run: checks only, the numbers mean nothing)" : ""}\n`);

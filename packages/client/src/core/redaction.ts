@@ -1,16 +1,12 @@
 /**
  * Credentials (a bearer token, a client secret, a secret value the API has just shown) must never reach an error,
  * whatever form a server echoes them in. A {@link Redactor} owns the values of one client and replaces each of their
- * forms with `[redacted]`.
+ * forms (see echoed-forms.ts) with `[redacted]`.
  */
+import { base64Cores, isRedactable, patternOf } from "./echoed-forms.js";
+import { FingerprintIndex, fingerprintOf } from "./fingerprints.js";
 
 const REDACTED = "[redacted]";
-
-/**
- * Values under 8 characters are left alone: no real token or secret is that short, and redacting one would mangle
- * every message.
- */
-const MIN_LENGTH = 8;
 
 /**
  * How many added values a redactor keeps besides the ones it was created with. The values added later are secrets
@@ -19,53 +15,68 @@ const MIN_LENGTH = 8;
  */
 const ADDED_LIMIT = 100;
 
-import { isWellFormed } from "./validate.js";
-
-const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-
-/** Each character as sent or percent-encoded in either case (`%2F`, `%2f`); a space also as `+` (form encoding). */
-function textForm(value: string): string {
-  const encoder = new TextEncoder();
-  let pattern = "";
-  for (const char of value) {
-    const encoded = [...encoder.encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
-    pattern += `(?:${escapeRegExp(char)}|${encoded}${char === " " ? "|\\+" : ""})`;
-  }
-  return pattern;
+/** One value to redact and what finds it: computed once, kept while the value is. */
+interface Entry {
+  readonly value: string;
+  /** The fingerprints of its forms, or undefined when a form has none (see fingerprints.ts). */
+  readonly fingerprints: readonly number[] | undefined;
+  /**
+   * The length of its shortest form: no shorter text holds any, since each character of a form is echoed as one
+   * character or more (as sent, in another case, or escaped). For a value of 8 characters (the least redacted), 8:
+   * its base64 cores encode 6 of its 8 bytes or more.
+   */
+  readonly shortest: number;
+  /** Its pattern, compiled when a text first may hold the value: compiling one takes milliseconds. */
+  pattern?: RegExp | readonly string[];
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+function entryOf(value: string): Entry {
+  const forms = [value, ...base64Cores(value)];
+  const fingerprints = forms.map(fingerprintOf);
+  return {
+    value,
+    fingerprints: fingerprints.every((fingerprint) => fingerprint !== undefined) ? fingerprints : undefined,
+    shortest: Math.min(...forms.map((form) => form.length)),
+  };
 }
 
-/**
- * The value inside any base64 text (a `Basic` header holds `id:secret`), plain or URL-safe: for each of the three
- * byte alignments the value can have in the encoded stream, the characters that depend on the value's bytes alone.
- */
-function base64Forms(value: string): string[] {
-  const bytes = new TextEncoder().encode(value);
-  const forms: string[] = [];
-  for (let skip = 0; skip < 3; skip++) {
-    const whole = Math.floor((bytes.length - skip) / 3) * 3;
-    if (whole < 6) continue;
-    const core = base64(bytes.subarray(skip, skip + whole));
-    forms.push(core.replace(/[+/]/g, (char) => (char === "+" ? "(?:\\+|-|%2B)" : "(?:/|_|%2F)")));
-  }
-  return forms;
+/** What one set of values is found by, built when the set changes. */
+interface Matcher {
+  /** Longest value first, so that a value containing another is replaced whole. */
+  readonly entries: readonly Entry[];
+  readonly index: FingerprintIndex<Entry>;
+  /** The values without fingerprints (one with a `%`, or mostly non-ASCII): looked for in every text. */
+  readonly unindexed: readonly Entry[];
+  /** No text shorter than this holds a form of any value. */
+  readonly shortest: number;
 }
 
-function patternsOf(value: string): string[] {
-  if (value.length < MIN_LENGTH || !isWellFormed(value)) return [];
-  return [textForm(value), ...base64Forms(value)];
+function matcherOf(entries: readonly Entry[]): Matcher {
+  const index = new FingerprintIndex<Entry>();
+  for (const entry of entries) if (entry.fingerprints !== undefined) index.add(entry, entry.fingerprints);
+  return {
+    entries,
+    index,
+    unindexed: entries.filter((entry) => entry.fingerprints === undefined),
+    shortest: Math.min(...entries.map((entry) => entry.shortest)),
+  };
+}
+
+function replaced(text: string, pattern: RegExp | readonly string[]): string {
+  if (pattern instanceof RegExp) return text.replace(pattern, REDACTED);
+  return pattern.reduce((redacted, form) => redacted.split(form).join(REDACTED), text);
 }
 
 /** The values one client must never show, and the one place that replaces them. */
 export class Redactor {
   readonly #fixed: readonly string[];
   readonly #added: string[] = [];
-  #patterns: Array<RegExp | string> | undefined;
+  #matcher: Matcher | undefined;
+  /**
+   * The entries the next matcher starts from: the last matcher's, or those of the redactor `with` made (the one the
+   * transport redacts through). A rebuild computes entries only for values new to the set.
+   */
+  #known: ReadonlyMap<string, Entry> = new Map();
   #extended: { extra: string; redactor: Redactor } | undefined;
 
   constructor(values: Iterable<string> = []) {
@@ -77,7 +88,8 @@ export class Redactor {
     if (this.#added.includes(value) || this.#fixed.includes(value)) return;
     this.#added.push(value);
     if (this.#added.length > ADDED_LIMIT) this.#added.shift();
-    this.#patterns = undefined;
+    this.#known = this.#latestKnown();
+    this.#matcher = undefined;
     this.#extended = undefined;
   }
 
@@ -85,17 +97,24 @@ export class Redactor {
   with(extra: string | undefined): Redactor {
     if (extra === undefined) return this;
     if (this.#extended?.extra !== extra) {
-      this.#extended = { extra, redactor: new Redactor([...this.#fixed, ...this.#added, extra]) };
+      const redactor = new Redactor([...this.#fixed, ...this.#added, extra]);
+      redactor.#known = this.#latestKnown();
+      this.#extended = { extra, redactor };
     }
     return this.#extended.redactor;
   }
 
   /** The text with every form of every value replaced. */
   redact(text: string): string {
-    this.#patterns ??= this.#build();
+    const matcher = (this.#matcher ??= this.#build());
+    if (text.length < matcher.shortest) return text;
+    const found = matcher.index.find(text);
+    if (found === undefined && matcher.unindexed.length === 0) return text;
     let redacted = text;
-    for (const pattern of this.#patterns) {
-      redacted = typeof pattern === "string" ? redacted.split(pattern).join(REDACTED) : redacted.replace(pattern, REDACTED);
+    for (const entry of matcher.entries) {
+      if (entry.fingerprints !== undefined && !found?.has(entry)) continue;
+      entry.pattern ??= patternOf(entry.value);
+      redacted = replaced(redacted, entry.pattern);
     }
     return redacted;
   }
@@ -134,22 +153,15 @@ export class Redactor {
     return copy;
   }
 
-  /** One pattern per value, longest value first so that a value containing another is replaced whole. */
-  #build(): Array<RegExp | string> {
-    const values = [...this.#fixed, ...this.#added].sort((a, b) => b.length - a.length);
-    return values.flatMap((value): Array<RegExp | string> => {
-      const patterns = patternsOf(value);
-      if (patterns.length === 0) return [];
-      try {
-        const pattern = new RegExp(patterns.join("|"), "gi");
-        // V8 compiles a pattern when it first runs: run it once here, where a pattern too large can be caught.
-        pattern.test("");
-        return [pattern];
-      } catch {
-        // A pattern too large to compile (a value of thousands of characters): its plain forms, found as they are.
-        const encoded = encodeURIComponent(value);
-        return [value, encoded, encoded.toLowerCase(), encoded.replaceAll("%20", "+"), base64(new TextEncoder().encode(value))];
-      }
-    });
+  /** The entries computed last: the extended redactor's, when there is one (it holds this one's values too). */
+  #latestKnown(): ReadonlyMap<string, Entry> {
+    return this.#extended === undefined ? this.#known : this.#extended.redactor.#known;
+  }
+
+  #build(): Matcher {
+    const values = [...new Set([...this.#fixed, ...this.#added])].filter(isRedactable);
+    const entries = values.sort((a, b) => b.length - a.length).map((value) => this.#known.get(value) ?? entryOf(value));
+    this.#known = new Map(entries.map((entry) => [entry.value, entry]));
+    return matcherOf(entries);
   }
 }
