@@ -15,6 +15,12 @@ const REDACTED = "[redacted]";
  */
 const ADDED_LIMIT = 100;
 
+/**
+ * How many tokens of recent attempts a redactor keeps. A client's token changes when it is refreshed (or on every
+ * call of a `getToken` that issues one each time): only a recent one can be echoed in an answer still in hand.
+ */
+const TOKEN_LIMIT = 8;
+
 /** One value to redact and what finds it: computed once, kept while the value is. */
 interface Entry {
   readonly value: string;
@@ -71,6 +77,8 @@ function replaced(text: string, pattern: RegExp | readonly string[]): string {
 export class Redactor {
   readonly #fixed: readonly string[];
   readonly #added: string[] = [];
+  /** The tokens of recent attempts (see `with`). */
+  readonly #tokens: string[] = [];
   #matcher: Matcher | undefined;
   /**
    * The entries the next matcher starts from: the last matcher's, or those of the redactor `with` made (the one the
@@ -93,9 +101,18 @@ export class Redactor {
     this.#extended = undefined;
   }
 
-  /** This redactor with one more value (the token of an attempt), remembered for the next call with the same one. */
+  /**
+   * This redactor with one more value (the token of an attempt), remembered for the next call with the same one.
+   * This redactor remembers the token too (the last few of them), so that what it redacts later, the data of an
+   * error built after the call (a created client that echoed the bearer), cannot show it either.
+   */
   with(extra: string | undefined): Redactor {
     if (extra === undefined) return this;
+    if (!this.#tokens.includes(extra)) {
+      this.#tokens.push(extra);
+      if (this.#tokens.length > TOKEN_LIMIT) this.#tokens.shift();
+      this.#matcher = undefined;
+    }
     if (this.#extended?.extra !== extra) {
       const redactor = new Redactor([...this.#fixed, ...this.#added, extra]);
       redactor.#known = this.#latestKnown();
@@ -159,7 +176,7 @@ export class Redactor {
   }
 
   #build(): Matcher {
-    const values = [...new Set([...this.#fixed, ...this.#added])].filter(isRedactable);
+    const values = [...new Set([...this.#fixed, ...this.#added, ...this.#tokens])].filter(isRedactable);
     const entries = values.sort((a, b) => b.length - a.length).map((value) => this.#known.get(value) ?? entryOf(value));
     this.#known = new Map(entries.map((entry) => [entry.value, entry]));
     return matcherOf(entries);
