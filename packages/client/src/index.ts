@@ -15,6 +15,7 @@ export {
   GrantkitError,
   InvalidRequestError,
   NetworkError,
+  RedirectError,
   RequestError,
   ResponseParseError,
   TimeoutError,

@@ -25,6 +25,7 @@ export {
   InvalidRequestError,
   nameErrorClass,
   NetworkError,
+  RedirectError,
   RequestError,
   ResponseParseError,
   TimeoutError,
