@@ -21,7 +21,12 @@ export type FaultKind =
   /** A success typed `text/html` or `text/plain`. */
   | "wrong-content-type"
   /** A success whose JSON is valid but of the wrong top-level shape (`null`, `42`, `{}` for a list...). */
-  | "wrong-shape";
+  | "wrong-shape"
+  /**
+   * A 301, 302, 303, 307 or 308 to the same path on another origin (the chaos server's `otherOrigin`), as a hostile
+   * or hijacked server might send to draw a token or a body elsewhere. Never acted on.
+   */
+  | "redirect";
 
 /** How often each fault is chosen, relative to the others; a weight of 0 turns a fault off. */
 export type FaultWeights = Readonly<Record<FaultKind, number>>;
@@ -58,10 +63,14 @@ export type Outcome =
 /** Chooses the fault of one request with `random`, a generator seeded for that request. */
 export function planFault(random: () => number, weights: FaultWeights): FaultPlan;
 
-/** What happens instead of acting, when the fault strikes first; `undefined` when the server is to act. */
+/**
+ * What happens instead of acting, when the fault strikes first; `undefined` when the server is to act. `elsewhere`
+ * is the URL on another origin a redirect points to.
+ */
 export function faultBeforeActing(
   plan: FaultPlan,
   errorAnswer: (status: number, message: string) => Answer,
+  elsewhere: string,
 ): Outcome | undefined;
 
 /** What happens to `answer`, the server having acted on the request. */

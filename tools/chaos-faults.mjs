@@ -21,12 +21,13 @@ export const DEFAULT_FAULT_WEIGHTS = {
   "empty-body": 4,
   "wrong-content-type": 4,
   "wrong-shape": 7,
+  redirect: 2,
 };
 
 /** Faults that may strike before the server acts on the request or after: a coin decides which. */
 const EITHER_SIDE = new Set(["server-error", "reset", "stall"]);
 /** Faults that mean the request was refused before anything was done: the server never acts on them. */
-const BEFORE_ACTING = new Set(["rate-limit", "unauthorized"]);
+const BEFORE_ACTING = new Set(["rate-limit", "unauthorized", "redirect"]);
 
 /** @type {import("./chaos-faults.d.mts").planFault} */
 export function planFault(random, weights) {
@@ -46,13 +47,15 @@ function pick(items, variant) {
 }
 
 /** @type {import("./chaos-faults.d.mts").faultBeforeActing} */
-export function faultBeforeActing(plan, errorAnswer) {
+export function faultBeforeActing(plan, errorAnswer, elsewhere) {
   if (plan.afterActing) return undefined;
   switch (plan.kind) {
     case "rate-limit":
       return { type: "answer", ...errorAnswer(429, "Too many requests") };
     case "unauthorized":
       return { type: "answer", ...errorAnswer(401, "Invalid token") };
+    case "redirect":
+      return { type: "answer", status: pick([301, 302, 303, 307, 308], plan.variant), headers: { location: elsewhere }, body: "" };
     default:
       return failure(plan, errorAnswer);
   }

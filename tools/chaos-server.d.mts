@@ -38,7 +38,9 @@ export interface ChaosServer {
   duplicatedCreates(): string[];
   /** The tenant's state, to check what a successful call claims. */
   tenant: Pick<Tenant, "hasGrant" | "hasAssignment" | "hasAdminClient">;
-  /** Closes every connection (stalled ones included) and the server. */
+  /** Where the redirect fault points, and every request (`METHOD /path`) that reached it: a client must send none. */
+  otherOrigin: { url: string; requests: string[] };
+  /** Closes every connection (stalled ones included) and the server, and the other origin. */
   close(): Promise<void>;
 }
 

@@ -16,6 +16,7 @@ export { DEFAULT_FAULT_WEIGHTS };
 export async function startChaosServer(options) {
   const { seed, faultWeights = DEFAULT_FAULT_WEIGHTS, ...tenantOptions } = options;
   const tenant = createTenant(tenantOptions);
+  const otherOrigin = await startOtherOrigin();
   const rateLimitHeaders = createRateLimiter();
   /** @type {LoggedRequest[]} */
   const requests = [];
@@ -49,7 +50,7 @@ export async function startChaosServer(options) {
       send(res, entry, answered ? { ...outcome, headers: { ...rateLimitHeaders(route, outcome.status), ...outcome.headers } } : outcome);
     };
 
-    const refused = faultBeforeActing(plan, fail);
+    const refused = faultBeforeActing(plan, fail, `${otherOrigin.url}${req.url}`);
     if (refused) {
       entry.fault = plan.kind;
       if (plan.kind === "unauthorized") tenant.revoke(request);
@@ -73,12 +74,8 @@ export async function startChaosServer(options) {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => handle(req, res, body));
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listen(server),
     requests,
     processedCreates,
     duplicatedCreates() {
@@ -86,12 +83,41 @@ export async function startChaosServer(options) {
       return [...new Set(processedCreates.filter((marker) => seen.has(marker) || !seen.add(marker)))];
     },
     tenant,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    otherOrigin: { url: otherOrigin.url, requests: otherOrigin.requests },
+    close: () => Promise.all([close(server), close(otherOrigin.server)]).then(() => undefined),
   };
+}
+
+/**
+ * Where the redirect fault points: another loopback port, so another origin. It answers 200 with an empty object,
+ * like a server that hands out whatever it likes, and records every request that reaches it.
+ */
+async function startOtherOrigin() {
+  /** @type {string[]} */
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end("{}");
+  });
+  return { server, requests, url: await listen(server) };
+}
+
+/** Listens on a free loopback port. @param {import("node:http").Server} server @returns {Promise<string>} */
+async function listen(server) {
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Closes every connection (stalled ones included), then the server. @param {import("node:http").Server} server */
+function close(server) {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve(undefined));
+  });
 }
 
 /**

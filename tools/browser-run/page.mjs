@@ -2,7 +2,7 @@
 // The page's script, bundled with esbuild from the built packages: each scenario calls the mocks on another origin
 // with both clients and returns a plain summary (or the error it met) for the check to judge.
 import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient, GrantkitError, NetworkError } from "@grantkit/client";
+import { createManagementClient, GrantkitError, NetworkError, RedirectError } from "@grantkit/client";
 
 /**
  * What a scenario ended with, as data a page can hand back to Node.
@@ -19,6 +19,7 @@ async function outcome(scenario) {
       message: error.message,
       isGrantkitError: error instanceof GrantkitError,
       isNetworkError: error instanceof NetworkError,
+      redirect: error instanceof RedirectError ? { status: error.status, location: error.location ?? null } : undefined,
       rateLimit: "rateLimit" in error ? JSON.parse(JSON.stringify(error.rateLimit ?? null)) : undefined,
     };
   }

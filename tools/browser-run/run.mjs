@@ -2,12 +2,14 @@
 // @ts-check
 // Runs both clients in a real browser. A page on one loopback origin (bundling the built packages) calls Prism mocks
 // on others: directly, through a proxy with the CORS policy the README recommends, and through proxies that expose no
-// rate-limit headers or refuse the `authorization` header. Each scenario must end as expected; any other end fails.
+// rate-limit headers or refuse the `authorization` header, and an API that answers with redirects. Each scenario must
+// end as expected; any other end fails.
 import { chromium } from "playwright-core";
 import { startPrism } from "../prism.mjs";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
 import { startCorsProxy } from "./cors-proxy.mjs";
 import { startPageServer } from "./page-server.mjs";
+import { startRedirectingServer } from "./redirecting-server.mjs";
 
 const TOKEN = "browser-check-token-5f0c";
 const CLIENT_SECRET = "browser-check-secret-91ad";
@@ -42,6 +44,7 @@ try {
   const exposesNothing = await proxy(management.url, { allowHeaders: [...RECOMMENDED.allowHeaders, "prefer"], exposeHeaders: [] });
   const strictManagement = await proxy(management.url, { allowHeaders: ["content-type"], exposeHeaders: [] });
   const strictAdmin = await proxy(admin.url, { allowHeaders: ["content-type"], exposeHeaders: [] });
+  const redirecting = await track(startRedirectingServer());
 
   const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
   running.push({ stop: () => browser.close() });
@@ -101,6 +104,24 @@ try {
         `expected the message to name the client-creating call and point at CORS, got ${JSON.stringify(result.message)}`,
       );
       credentialFree(result);
+    }],
+    ["an API call answered with a redirect fails with a RedirectError: the browser hides where it points", async () => {
+      const result = await play("managementCalls", management_(redirecting.url));
+      expectThat(!result.ok && result.name === "RedirectError" && result.isGrantkitError && result.redirect?.status === 0 && result.redirect.location === null,
+        `expected a RedirectError with status 0 and no location, got ${JSON.stringify(result)}`);
+      expectThat(
+        result.message.startsWith(`GET ${redirecting.url}/client-grants`) && result.message.includes("the browser hides"),
+        `expected the message to name the call and say the browser hides where the redirect points, got ${JSON.stringify(result.message)}`,
+      );
+      credentialFree(result);
+    }],
+    ["a token exchange answered with a redirect fails with a RedirectError too, and nothing follows it", async () => {
+      const result = await play("adminProvisioning", admin_(redirecting.url));
+      expectThat(!result.ok && result.name === "RedirectError" && result.message.startsWith(`POST ${redirecting.url}/auth2/connect/token`),
+        `expected a RedirectError naming the token exchange, got ${JSON.stringify(result)}`);
+      credentialFree(result);
+      const followed = redirecting.received.filter((request) => request.includes(" /moved/"));
+      expectThat(followed.length === 0 && redirecting.received.length > 0, `expected no request to follow a redirect, got ${JSON.stringify(redirecting.received)}`);
     }],
   ];
   for (const [title, check] of checks) {

@@ -80,6 +80,19 @@ describe("chaos server faults", () => {
     expect(await seen(await start(1, only(kind)))).toMatchObject(expected);
   });
 
+  it("redirect answers a 3xx to the same path on another origin, and records what reaches it there", async () => {
+    const server = await start(1, only("redirect"));
+    const path = `/api/v2/client-grants/${grant.id}`;
+    const answer = (await seen(server, path, { redirect: "manual" })) as { status: number; headers: Headers };
+    expect([301, 302, 303, 307, 308]).toContain(answer.status);
+    expect(answer.headers.get("location")).toBe(`${server.otherOrigin.url}${path}`);
+    expect(new URL(server.otherOrigin.url).origin).not.toBe(new URL(server.url).origin);
+    expect(server.otherOrigin.requests).toEqual([]);
+    // fetch's own redirect: "follow" goes there.
+    await seen(server, path);
+    expect(server.otherOrigin.requests).toEqual([`GET ${path}`]);
+  });
+
   it("reset-mid-body sends the headers, then cuts the body", async () => {
     expect(await seen(await start(1, only("reset-mid-body")))).toEqual({ status: 200, bodyError: "TypeError" });
   });

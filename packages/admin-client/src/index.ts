@@ -11,6 +11,7 @@ export {
   GrantkitError,
   InvalidRequestError,
   NetworkError,
+  RedirectError,
   ResponseParseError,
   TimeoutError,
   type CallOptions,

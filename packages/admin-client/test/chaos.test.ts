@@ -34,6 +34,7 @@ const TYPED_ERRORS = {
     managementPackage.NetworkError,
     managementPackage.TimeoutError,
     managementPackage.ResponseParseError,
+    managementPackage.RedirectError,
     managementPackage.InvalidRequestError,
   ],
   admin: [
@@ -41,10 +42,17 @@ const TYPED_ERRORS = {
     adminPackage.NetworkError,
     adminPackage.TimeoutError,
     adminPackage.ResponseParseError,
+    adminPackage.RedirectError,
     adminPackage.InvalidRequestError,
     adminPackage.ProvisioningError,
   ],
 };
+
+/** The RedirectError a call failed with, itself or as the cause of a ProvisioningError. */
+function redirectErrorOf(error: unknown): InstanceType<typeof adminPackage.RedirectError> | undefined {
+  if (error instanceof adminPackage.ProvisioningError) return redirectErrorOf(error.cause);
+  return error instanceof adminPackage.RedirectError ? error : undefined;
+}
 
 type Settled = { kind: "ok"; value: unknown } | { kind: "error"; error: unknown } | { kind: "hang" };
 
@@ -198,6 +206,24 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
 
   it("never has the server carry out a create twice", () => {
     expect(server.duplicatedCreates(), context("creates carried out more than once")).toEqual([]);
+  });
+
+  it("follows no redirect to another origin: nothing reaches it, and the calls redirected fail with a RedirectError", () => {
+    expect(server.otherOrigin.requests, context("requests that reached the origin the redirects point to")).toEqual([]);
+    const refused = results.flatMap((result) => {
+      const error = result.kind === "error" ? redirectErrorOf(result.error) : undefined;
+      return error === undefined ? [] : [error];
+    });
+    const elsewhere = refused.filter((error) => !error.location?.startsWith(`${server.otherOrigin.url}/`));
+    expect(elsewhere.map((error) => error.message), context("RedirectErrors not about the redirect fault")).toEqual([]);
+    // A redirect of an API call ends that call (it is not retried): each RedirectError of one answers a redirect
+    // fault of its own. Fewer is possible, when a redirect arrives after its attempt timed out on a busy machine.
+    // (A redirect of a token exchange ends every call waiting for it: those are not counted.)
+    const isToken = (path: string) => path.startsWith("/oauth/token") || path.startsWith("/auth2/connect/token");
+    const struck = server.requests.filter((request) => request.fault === "redirect" && !isToken(request.path));
+    const ended = refused.filter((error) => !isToken(new URL(error.url).pathname));
+    expect(ended.length, context("calls ended by a redirect of an API call")).toBeGreaterThan(0);
+    expect(ended.length, context("calls ended by a redirect of an API call, against those redirects")).toBeLessThanOrEqual(struck.length);
   });
 
   it("leaves no socket, server or timer behind", () => {

@@ -18,6 +18,7 @@ export {
   GrantkitError,
   InvalidRequestError,
   NetworkError,
+  RedirectError,
   RequestError,
   ResponseParseError,
   TimeoutError,

@@ -59,7 +59,7 @@ export interface IssuedToken {
 export function resolveTokenSource<Credentials extends ClientCredentials>(
   auth: AuthOptions<Credentials>,
   endpoint: TokenEndpoint<Credentials> | undefined,
-  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget">,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget" | "redirects">,
 ): TokenSource {
   const given = [auth.token, auth.getToken, auth.clientCredentials].filter((option) => option !== undefined);
   if (given.length !== 1) {
@@ -124,12 +124,12 @@ function cachedToken(
  * The exchange of client credentials at a token endpoint, and the reading of its OAuth 2.0 answer. Its transport is
  * built once: no bearer token, the client's timeout and retry policy, the client secret redacted from errors. An
  * exchange can be sent again safely, so it is retried on 5xx, network errors and timeouts too, although it is a
- * POST; every call waiting for the token waits for those retries.
+ * POST; every call waiting for the token waits for those retries. It follows no redirect: its body is the secret.
  */
 function exchange<Credentials extends ClientCredentials>(
   endpoint: TokenEndpoint<Credentials>,
   credentials: Credentials,
-  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget">,
+  options: Omit<TransportOptions, "tokenSource" | "redactor" | "idempotent" | "budget" | "redirects">,
 ): () => Promise<IssuedToken> {
   const transport = createTransport({
     ...options,
@@ -137,6 +137,7 @@ function exchange<Credentials extends ClientCredentials>(
     redactor: new Redactor([credentials.clientSecret]),
     idempotent: true,
     budget: undefined,
+    redirects: "none",
   });
   const fields = endpoint.fields(credentials);
   const body = endpoint.format === "json" ? JSON.stringify(fields) : new URLSearchParams(fields).toString();

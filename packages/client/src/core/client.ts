@@ -85,7 +85,7 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
   const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
   const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
-  const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options) });
+  const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options), redirects: "same-origin" });
   const raw = createClient<Paths>({
     baseUrl: api.apiUrl,
     headers: options.headers,

@@ -170,6 +170,31 @@ export class ResponseParseError extends RequestError {
   }
 }
 
+/**
+ * An answer was a redirect grantkit does not follow: any redirect of a token exchange, and for an API call one to
+ * another origin, one past the fifth, a 3xx without a usable `Location`, or any redirect in a browser. `method` and
+ * `url` are the request that was answered so: the call, or the last redirect it followed. Not retried.
+ */
+export class RedirectError extends RequestError {
+  static {
+    nameErrorClass(this, "RedirectError");
+  }
+
+  /**
+   * The 3xx; 0 when the status is unknown: a browser's opaque redirect, or a redirect a custom `fetch` followed by
+   * itself.
+   */
+  readonly status: number;
+  /** Where the redirect points (or, after a custom `fetch` followed it, where it ended), credentials redacted; `undefined` when unknown or unusable. */
+  readonly location: string | undefined;
+
+  constructor(request: RequestInfo, redirect: { status: number; location: string | undefined }, description: string) {
+    super(request, description);
+    this.status = redirect.status;
+    this.location = redirect.location;
+  }
+}
+
 /** A call or an option the API would reject, caught before any request was sent. */
 export class InvalidRequestError extends TypeError {
   static {

@@ -30,6 +30,7 @@ export {
   InvalidRequestError,
   nameErrorClass,
   NetworkError,
+  RedirectError,
   RequestError,
   ResponseParseError,
   TimeoutError,

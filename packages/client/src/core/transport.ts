@@ -2,8 +2,9 @@ import { readAnswer } from "./answer.js";
 import type { TokenSource } from "./auth.js";
 import type { RateLimitBudget } from "./budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
-import { ApiError, NetworkError, TimeoutError, type RequestInfo } from "./errors.js";
+import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestInfo } from "./errors.js";
 import type { Redactor } from "./redaction.js";
+import { nextHop, type Hop, type RedirectPolicy } from "./redirects.js";
 import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
 import { invalid } from "./validate.js";
 
@@ -52,25 +53,41 @@ export interface TransportOptions {
   idempotent: boolean;
   /** The rate-limit budget every attempt waits for; none for a token endpoint, whose limits are its own. */
   budget: RateLimitBudget | undefined;
+  /** Which redirects an attempt follows: `"none"` for a token exchange, `"same-origin"` for API calls. */
+  redirects: RedirectPolicy;
 }
 
 /**
  * Creates the transport a client hands to openapi-fetch as its `fetch`. It resolves with a 2xx response whose body
- * was read and parsed once (see `answerOf`), and throws {@link ApiError}, {@link TimeoutError},
- * {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal rejects with its reason.
+ * was read and parsed once (see `answerOf`), and throws {@link ApiError}, {@link RedirectError},
+ * {@link TimeoutError}, {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal
+ * rejects with its reason.
  */
 export function createTransport(options: TransportOptions): Transport {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent, budget } = options;
+  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent, budget, redirects } = options;
 
-  const fetchAndRead = async (url: string, init: RequestInit) => {
-    const response = await fetchImpl(url, init);
-    return { response, text: await response.text() };
+  /**
+   * The requests of one attempt, `init` the first one's: the call's, then each redirect the policy follows (see
+   * `nextHop`), fetch following none by itself. The answer's body is read; a redirect's is cancelled unread.
+   */
+  const fetchAndRead = async (call: CallRequest, init: RequestInit, token: string | undefined) => {
+    let hop: Hop = call;
+    for (let followed = 0; ; followed++) {
+      const response = await fetchImpl(hop.url, init);
+      const next = nextHop(hop, response, followed, redirects, redactor.with(token));
+      if (next === undefined) return { response, text: await response.text() };
+      await response.body?.cancel().catch(() => undefined);
+      if (next instanceof RedirectError) throw next;
+      hop = next;
+      init = { ...init, method: hop.method, headers: hop.headers, body: hop.body };
+    }
   };
 
   /**
    * One attempt: a place in the rate-limit budget (the wait is not part of `timeoutMs`), then one
-   * `fetch(url, init)` with the body read within the timeout; the answer's headers go back to the budget.
+   * `fetch(url, init)`, and one more per redirect followed, with the body read within the timeout; the answer's
+   * headers go back to the budget.
    */
   async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
     const place = budget?.acquire(call.signal, policy.maxRetryAfter);
@@ -82,12 +99,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (call.signal?.aborted) throw abortReason(call.signal);
       if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
       const controller = new AbortController();
-      const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal };
+      // `redirect` after the spread: a raw call's own init cannot have fetch follow redirects again.
+      const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal, redirect: "manual" };
       let read: Awaited<ReturnType<typeof fetchAndRead>> | typeof TIMED_OUT;
       try {
-        read = await deadline(fetchAndRead(call.url, init), call.signal, timeoutMs, controller);
+        read = await deadline(fetchAndRead(call, init, token), call.signal, timeoutMs, controller);
       } catch (error) {
         if (call.signal?.aborted) throw abortReason(call.signal);
+        if (error instanceof RedirectError) throw error;
         throw new NetworkError(call, redactor.with(token).redactError(error));
       }
       if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
