@@ -140,6 +140,36 @@ describe("errors after a secret was shown", () => {
   });
 });
 
+describe("an error's data echoing the bearer token", () => {
+  const TOKEN = "eyJ.bearer_Very+Secret/Token=";
+  const ISSUED = "eyJ.issued_Access+Token/For=The.Call";
+  const AUTHS: Array<[string, Record<string, unknown>, string]> = [
+    ["a fixed token", { token: TOKEN }, TOKEN],
+    ["a getToken function", { getToken: async () => TOKEN }, TOKEN],
+    ["client credentials (the issued token)", { clientCredentials: { clientId: "robot", clientSecret: CLIENT_SECRET } }, ISSUED],
+  ];
+
+  it.each(AUTHS)("never shows it in any view of a provisioning failure, with %s; the data stays readable", async (_name, auth, bearer) => {
+    // A debugging proxy that copies the request's authorization into the answer, in every encoding, as values and keys.
+    const forms = echoedForms(bearer);
+    server = await startServer((req, res) => {
+      if (req.url === "/auth2/connect/token") return json(res, 200, { access_token: ISSUED, expires_in: 3600 });
+      if (req.url.endsWith("/clients/")) {
+        return json(res, 200, { ...createdClient, clientName: `seen: ${req.headers.authorization}`, debug: Object.fromEntries(forms.map((form) => [form, form])) });
+      }
+      json(res, 503, { title: "Unavailable", status: 503 });
+    });
+    const error = await caught(adminFor(server.url, auth).provisionClient(newClient));
+    expect(error).toBeInstanceOf(ProvisioningError);
+    const shown = everythingShown(error);
+    expect(shown).toContain("[redacted]");
+    for (const form of forms) expect(shown, form).not.toContain(form);
+    const { client } = error as ProvisioningError;
+    expect(client.clientId).toBe("invoice-robot");
+    expect(client.clientName).toBe("seen: Bearer [redacted]");
+  });
+});
+
 describe("the authenticating client secret", () => {
   it("is redacted when the token endpoint echoes it", async () => {
     server = await startServer((req, res) => json(res, 400, { error: "invalid_client", error_description: `Unknown secret in ${req.body}` }));
