@@ -40,7 +40,7 @@ export async function exportGrants(client: ManagementClient, options: ExportOpti
   const document = new Document(file);
   // Lists of plain values on one line (`scope: [read:a, write:a]`), as people write them.
   visit(document, { Seq: (_key, node) => void (node.flow = node.items.every((item) => isScalar(item))) });
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function fileGrantOf(grant: ClientGrant, clientName: string | undefined, organizations: Set<string> | undefined): FileGrant {
