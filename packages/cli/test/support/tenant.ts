@@ -1,4 +1,4 @@
-import { createFakeTenant, type FakeSeed, type FakeTenant } from "@grantkit/testing";
+import { createFakeTenant, type FakeSeed, type FakeTenant, type FakeTenantOptions } from "@grantkit/testing";
 import { main } from "../../src/cli/main.js";
 
 /** The bearer token the fake accepts, as AUTH0_ACCESS_TOKEN gives it. */
@@ -28,8 +28,8 @@ export const SEED = {
   },
 } satisfies FakeSeed;
 
-export function fakeTenant(seed: FakeSeed = SEED): FakeTenant {
-  return createFakeTenant({ seed, token: TOKEN, randomSeed: 1 });
+export function fakeTenant(seed: FakeSeed = SEED, options: FakeTenantOptions = {}): FakeTenant {
+  return createFakeTenant({ seed, token: TOKEN, randomSeed: 1, ...options });
 }
 
 export interface CliRun {
