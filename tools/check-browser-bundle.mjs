@@ -30,7 +30,8 @@ const refuseNodeBuiltins = {
  */
 function esmEntryPoints(pkg) {
   return Object.entries(pkg.manifest.exports)
-    .filter(([subpath]) => subpath !== "./package.json")
+    // A subpath that is a plain file (a manifest, a JSON Schema) has no code to bundle.
+    .filter(([, target]) => typeof target !== "string")
     .map(([subpath, target]) => ({
       specifier: `${pkg.name}${subpath.slice(1)}`,
       file: join(pkg.dir, target.import.default),
