@@ -31,9 +31,6 @@ const ATTEMPTS = 3;
  * pace the calls), each grant's changes in order: its create before its organizations. A change that fails does
  * not stop the others; an `ApplyError` then lists each failure, and running the plan of the file again picks up
  * where this one stopped. Check a saved plan first with `checkPlan`.
- *
- * @example
- * const report = await applyPlan(client, await planGrants(client, file));
  */
 export async function applyPlan(client: ManagementClient, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const groups = new Map<string, Change[]>();

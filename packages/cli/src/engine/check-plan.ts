@@ -8,9 +8,6 @@ import { readAssignments } from "./tenant.js";
  * (a grant to create is still missing, a grant to update still has the values the plan saw, a grant to delete is
  * still there, an assignment is still missing or present). Throws a `StalePlanError` naming every change that no
  * longer holds, so that a plan made against another state is never applied in part.
- *
- * @example
- * await checkPlan(client, JSON.parse(await readFile("plan.json", "utf8")));
  */
 export async function checkPlan(client: ManagementClient, plan: Plan): Promise<void> {
   if ((plan as { format?: unknown }).format !== PLAN_FORMAT || !Array.isArray(plan.changes)) {

@@ -18,9 +18,6 @@ export interface ExportOptions {
  * The tenant's grants as a grants file, which `plan` then reads as "no changes". System grants are left out (they
  * are Auth0's); a client is named by its name where that name is unique, else by its ID; the organizations of
  * grants that use organizations are listed. Sorted, so that two exports of one tenant are the same text.
- *
- * @example
- * await writeFile("grants.yaml", await exportGrants(client));
  */
 export async function exportGrants(client: ManagementClient, options: ExportOptions = {}): Promise<string> {
   const tenant = await readTenant(client, options.progress);

@@ -24,10 +24,6 @@ const FIELDS = ["scope", "organization_usage", "allow_any_organization", "author
 /**
  * What applying the file would change in the tenant, change by change and field by field. Reads the tenant,
  * checks the file against it (a `TenantCheckError` lists every problem), and changes nothing.
- *
- * @example
- * const plan = await planGrants(client, readGrantsFile(text, "grants.yaml"), { prune: true });
- * console.log(plan.summary);
  */
 export async function planGrants(client: ManagementClient, file: GrantsFile, options: PlanOptions = {}): Promise<Plan> {
   const tenant = await readTenant(client, options.progress);

@@ -31,6 +31,7 @@ export function isGrantFor(grant: ClientGrant, key: ClientGrantKey): boolean {
  * leaves out is `false`, its documented default, so that it is not reported as a change.
  *
  * @example
+ * const grant = await client.clientGrants.get("cgr_4pI9a42haOLLWnwq");
  * const update = clientGrantUpdate(grant, { client_id: grant.client_id!, audience: grant.audience, scope: ["read:invoices"] });
  */
 export function clientGrantUpdate(current: ClientGrant, desired: DesiredClientGrant): UpdateClientGrantRequest | undefined {
