@@ -145,7 +145,7 @@ describe("grantkit apply", () => {
   });
 
   it("stays under a rate limit: a bulk apply against 20 requests a second surfaces no 429", async () => {
-    const robots = Array.from({ length: 40 }, (_, i) => ({ client_id: `cli_bulk_${String(i).padStart(3, "0")}`, name: `Bulk ${i}`, app_type: "non_interactive" }));
+    const robots = Array.from({ length: 40 }, (_, i) => ({ client_id: `cli_bulk_${String(i).padStart(3, "0")}`, name: `Bulk ${i}`, app_type: "non_interactive" as const }));
     const fake = fakeTenant({ management: { ...SEED.management, clients: robots } }, { rateLimit: { limit: 20, burst: 20 } });
     const bulk = lines("grants:", ...robots.flatMap(({ client_id }) => [`  - client_id: ${client_id}`, `    audience: ${BILLING}`, "    scope: [read:invoices]"]));
     const run = await grantkit(fake, ["apply", "-f", "grants.yaml", "--yes"], { "grants.yaml": bulk });

@@ -152,7 +152,7 @@ describe("the grantkit bin against the fake tenant", () => {
   });
 
   it("stays under the tenant's rate limit: a bulk apply at 20 requests a second surfaces no 429", async () => {
-    const robots = Array.from({ length: 30 }, (_, i) => ({ client_id: `cli_bulk_${String(i).padStart(3, "0")}`, name: `Bulk ${i}`, app_type: "non_interactive" }));
+    const robots = Array.from({ length: 30 }, (_, i) => ({ client_id: `cli_bulk_${String(i).padStart(3, "0")}`, name: `Bulk ${i}`, app_type: "non_interactive" as const }));
     const limited = await startFakeServer({ seed: { management: { ...SEED.management, clients: robots } }, token: TOKEN, rateLimit: { limit: 20, burst: 20 } });
     try {
       await writeFile(join(dir, "bulk.yaml"), lines("grants:", ...robots.flatMap(({ client_id }) => [`  - client_id: ${client_id}`, `    audience: ${BILLING}`, "    scope: [read:invoices]"])));
