@@ -81,8 +81,8 @@ describe("grantkit apply", () => {
     const run = await grantkit(fake, ["apply", "plan.json", "--yes"], files);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("The tenant changed since the plan was made; plan again");
-    expect(run.stderr).toContain(`update client ${INVOICE_ROBOT} → ${BILLING} (client) cgr_billing0000000001: scope changed since the plan`);
-    expect(run.stderr).toMatch(/create client cli_reports_robot_0000000000000 → https:\/\/reports\.example\.com\/ \(client\): the grant now exists \(cgr_reports000000001\)/);
+    expect(run.stderr).toContain(`update client "Invoice robot" (${INVOICE_ROBOT}) → ${BILLING} (client) cgr_billing0000000001: scope changed since the plan`);
+    expect(run.stderr).toContain(`create client "Reports robot" (${REPORTS_ROBOT}) → ${REPORTS} (client): the grant now exists (cgr_reports000000001)`);
     expect(writesOf(fake)).toHaveLength(before);
   });
 

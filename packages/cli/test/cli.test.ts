@@ -33,7 +33,7 @@ describe("the command line", () => {
     expect((await onTerminal(["plan", "-f", "grants.yaml"], {})).stdout).toContain("\u001b[32m+ create");
     const plain = await onTerminal(["plan", "-f", "grants.yaml"], { NO_COLOR: "1" });
     expect(plain.stdout).not.toContain("\u001b[");
-    expect(plain.stdout).toMatch(/^\+ create client cli_invoice_robot/);
+    expect(plain.stdout).toMatch(/^\+ create client "Invoice robot" \(cli_invoice_robot_0000000000000\) → https:\/\/billing\.example\.com\/ \(client\)\n    scope: \[read:invoices\]\n/);
   });
 
   it("shows progress on a terminal's stderr, and clears it, keeping stdout for the result", async () => {

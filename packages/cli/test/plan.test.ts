@@ -19,7 +19,12 @@ describe("grantkit plan", () => {
     expect(run.code).toBe(0);
     const plan = JSON.parse(run.stdout) as Plan;
     expect(plan.changes).toEqual([
-      { action: "create", key: { client_id: INVOICE_ROBOT, audience: BILLING, subject_type: "client" }, before: null, after: { scope: ["read:invoices"] } },
+      {
+        action: "create",
+        key: { client_id: INVOICE_ROBOT, client_name: "Invoice robot", audience: BILLING, subject_type: "client" },
+        before: null,
+        after: { scope: ["read:invoices"] },
+      },
     ]);
     expect(plan.summary).toEqual({ create: 1, update: 0, delete: 0, assign: 0, unassign: 0 });
     expect(fake.requests.filter((request) => WRITES.has(request.method))).toEqual([]);

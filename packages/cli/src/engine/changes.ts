@@ -6,6 +6,8 @@ export type ChangeAction = "create" | "update" | "delete" | "assign" | "unassign
 /** A grant's identity in a plan: its client or `default_for`, its audience, its subject type. */
 export interface GrantKeyView {
   client_id?: string | undefined;
+  /** The client's name, for people reading the plan; not part of the key. */
+  client_name?: string | undefined;
   default_for?: string | undefined;
   audience: string;
   subject_type: string;
@@ -42,9 +44,10 @@ export interface Plan {
 
 export const PLAN_FORMAT = "grantkit-plan/1";
 
-export function keyView(key: ClientGrantKey | ClientGrant): GrantKeyView {
+export function keyView(key: ClientGrantKey | ClientGrant, clientName?: string): GrantKeyView {
   const view: GrantKeyView = { audience: key.audience, subject_type: key.subject_type ?? "client" };
   if (key.client_id !== undefined) view.client_id = key.client_id;
+  if (clientName !== undefined) view.client_name = clientName;
   if (key.default_for !== undefined) view.default_for = key.default_for;
   return view;
 }
@@ -71,8 +74,8 @@ export function keyString(key: ClientGrantKey | ClientGrant | GrantKeyView): str
 
 /** A change as one line: `create client abc → https://api/ (client)`. */
 export function describe(change: Change): string {
-  const { client_id, default_for, audience, subject_type } = change.key;
-  const who = client_id === undefined ? `default_for ${default_for}` : `client ${client_id}`;
+  const { client_id, client_name, default_for, audience, subject_type } = change.key;
+  const who = client_id === undefined ? `default_for ${default_for}` : `client ${client_name === undefined ? client_id : `"${client_name}" (${client_id})`}`;
   const organization = change.organization_id === undefined ? "" : ` organization ${change.organization_id}`;
   return `${change.action}${organization} ${who} → ${audience} (${subject_type})${change.id === undefined ? "" : ` ${change.id}`}`;
 }

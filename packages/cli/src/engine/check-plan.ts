@@ -14,7 +14,7 @@ export async function checkPlan(client: ManagementClient, plan: Plan): Promise<v
     throw new StalePlanError("This is not a grantkit plan", [{ message: `a plan has "format": "${PLAN_FORMAT}" and a list of changes` }]);
   }
   const grants: ClientGrant[] = [];
-  for await (const grant of client.clientGrants.all()) grants.push(grant);
+  for await (const grant of client.clientGrants.all({ take: 100 })) grants.push(grant);
   const byId = new Map(grants.map((grant) => [grant.id, grant]));
   const byKey = new Map(grants.map((grant) => [keyString(grant), grant]));
   const assignedIds = [...new Set(plan.changes.flatMap((change) => (change.organization_id !== undefined && change.id !== undefined ? [change.id] : [])))];

@@ -34,13 +34,15 @@ export async function planGrants(client: ManagementClient, file: GrantsFile, opt
   // Assignments are read only for the grants whose file entry manages them: one listing per grant.
   const managed = resolved.flatMap(({ entry, current }) => (current !== undefined && entry.grant.organizations !== undefined ? [current.id] : []));
   const assignments = await readAssignments(client, managed);
-  const changes = resolved.flatMap((grant) => changesFor(grant, assignments));
-  if (options.prune === true) changes.push(...deletions(tenant.grants, resolved, options.keepClientId));
+  const names = new Map(tenant.clients.map(({ client_id, name }) => [client_id, name]));
+  const nameOf = (clientId: string | undefined) => (clientId === undefined ? undefined : names.get(clientId));
+  const changes = resolved.flatMap((grant) => changesFor(grant, assignments, nameOf(grant.desired.client_id)));
+  if (options.prune === true) changes.push(...deletions(tenant.grants, resolved, options.keepClientId, nameOf));
   return { format: PLAN_FORMAT, changes, summary: summaryOf(changes) };
 }
 
-function changesFor({ entry, desired, current }: ResolvedGrant, assignments: Map<string, Set<string>>): Change[] {
-  const key = keyView(desired);
+function changesFor({ entry, desired, current }: ResolvedGrant, assignments: Map<string, Set<string>>, clientName: string | undefined): Change[] {
+  const key = keyView(desired, clientName);
   const wanted = entry.grant.organizations;
   if (current === undefined) {
     const create: Change = { action: "create", key, before: null, after: fieldsOf(desired, true) };
@@ -62,11 +64,16 @@ function changesFor({ entry, desired, current }: ResolvedGrant, assignments: Map
   return changes;
 }
 
-function deletions(grants: readonly ClientGrant[], resolved: readonly ResolvedGrant[], keepClientId: string | undefined): Change[] {
+function deletions(
+  grants: readonly ClientGrant[],
+  resolved: readonly ResolvedGrant[],
+  keepClientId: string | undefined,
+  nameOf: (clientId: string | undefined) => string | undefined,
+): Change[] {
   const named = new Set(resolved.map(({ desired }) => keyString(desired)));
   return grants
     .filter((grant) => grant.is_system !== true && (keepClientId === undefined || grant.client_id !== keepClientId) && !named.has(keyString(grant)))
-    .map((grant) => ({ action: "delete", key: keyView(grant), id: grant.id, before: fieldsOf(grant, false), after: null }));
+    .map((grant) => ({ action: "delete", key: keyView(grant, nameOf(grant.client_id)), id: grant.id, before: fieldsOf(grant, false), after: null }));
 }
 
 /** A grant's fields besides its key; lists without repeats when `unique`, as a create sends them. */
