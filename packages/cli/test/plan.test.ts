@@ -136,3 +136,13 @@ describe("grantkit plan", () => {
     expect(JSON.parse((files as Record<string, string>)["plan.json"]!)).toEqual(JSON.parse(run.stdout));
   });
 });
+
+describe("a large tenant", () => {
+  it("reads the grants in pages of 100, the most the API serves", async () => {
+    const grants = Array.from({ length: 1_000 }, (_, i) => ({ id: `cgr_bulk${String(i).padStart(12, "0")}`, client_id: `cli_gone_${i}`, audience: REPORTS, scope: [] }));
+    const fake = tenantWith(...grants);
+    const run = await grantkit(fake, ["plan", "-f", "grants.yaml", "--detailed-exitcode"], grantsFile(grantEntry("scope: []")));
+    expect(run.code).toBe(2);
+    expect(fake.requests.filter((request) => request.method === "GET" && request.path.endsWith("/client-grants"))).toHaveLength(10);
+  });
+});
