@@ -59,6 +59,14 @@ describe("reading a grants file", () => {
     ]);
   });
 
+  it("says what a value should be, and what it is", () => {
+    expect(problemsOf(lines("grants:", "  - client_id: abc", "    audience: https://a/", "    scope: read:a", "    allow_any_organization: yes", "    organizations: [org_a, org_b, org_a]"))).toEqual([
+      '4:12 grants[0].scope must be a list, got "read:a"',
+      '5:29 grants[0].allow_any_organization must be true or false, got "yes"',
+      '6:35 grants[0].organizations names "org_a" twice',
+    ]);
+  });
+
   it("refuses the same grant twice, naming the first, and tells subject types apart", () => {
     const grant = ["  - client_id: abc", "    audience: https://a/", "    scope: []"];
     expect(problemsOf(lines("grants:", ...grant, ...grant))).toEqual(["5:5 the same grant as the one at line 2 (same client, audience and subject_type)"]);

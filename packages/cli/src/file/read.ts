@@ -93,11 +93,35 @@ function problemOf(error: ErrorObject, data: unknown): SchemaProblem[] {
       return params.missingProperty === "scope"
         ? [{ message: `${where} needs scope (it may be empty, []) unless allow_all_scopes is true`, path }]
         : [{ message: `${where} needs ${String(params.missingProperty)}`, path }];
+    case "type": {
+      const expected = TYPE_NAMES[String(params.type)] ?? String(params.type);
+      return [{ message: `${where} must be ${expected}, got ${shown(valueAt(data, path))}`, path }];
+    }
+    case "uniqueItems": {
+      const list = valueAt(data, path) as unknown[];
+      return [{ message: `${where} names ${JSON.stringify(list[Number(params.j)])} twice`, path: [...path, Number(params.j)] }];
+    }
     case "enum":
       return [{ message: `${where} must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}, got ${JSON.stringify(valueAt(data, path))}`, path }];
     default:
       return [{ message: `${where} ${error.message ?? "is not valid"}`, path }];
   }
+}
+
+/** What a JSON Schema type is called in a YAML or JSON file. */
+const TYPE_NAMES: Record<string, string> = {
+  object: "a mapping of fields",
+  array: "a list",
+  string: "a string",
+  boolean: "true or false",
+  integer: "a whole number",
+  number: "a number",
+};
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : JSON.stringify(value);
 }
 
 /** `grants[0].scope[1]`, or `the file` for the top. */
