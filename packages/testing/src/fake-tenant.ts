@@ -4,6 +4,7 @@ import { Auth0Tenant } from "./auth0/tenant.js";
 import { serveControl } from "./control-routes.js";
 import type { FakeApi } from "./fake-api.js";
 import { FaultPlan, type Fault } from "./faults.js";
+import { fetchRequest, type FakeRequest } from "./fetch-request.js";
 import { outcomeAsResponse } from "./outcome-response.js";
 import { seededRandom } from "./random.js";
 import { checkRateLimitOptions, emptyBucketHeaders, TokenBucket, type RateLimitOptions } from "./rate-limit.js";
@@ -67,13 +68,13 @@ const ADMIN_TOKEN_PATH = "/auth2/connect/token";
 const DEFAULT_LIMIT = 50;
 
 /** How the server and the MSW handlers reach what a fake does with a request. */
-const outcomes = new WeakMap<FakeTenant, (request: Request) => Promise<Outcome>>();
+const outcomes = new WeakMap<FakeTenant, (request: FakeRequest) => Promise<Outcome>>();
 
 /**
  * What `fake` does with `request`: the answer, or a fault.
  * @internal
  */
-export function outcomeOf(fake: FakeTenant, request: Request): Promise<Outcome> {
+export function outcomeOf(fake: FakeTenant, request: FakeRequest): Promise<Outcome> {
   const serve = outcomes.get(fake);
   if (serve === undefined) throw new TypeError("Not a fake tenant: make one with createFakeTenant()");
   return serve(request);
@@ -147,7 +148,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
   }
 
   /** Serves a request the fake knows the operation of: rate limit, token, validation, then the operation. */
-  function answer(api: FakeApi, operation: SpecOperation, path: Record<string, string>, request: Request, bodyText: string, origin: string): Answer {
+  function answer(api: FakeApi, operation: SpecOperation, path: Record<string, string>, request: FakeRequest, bodyText: string, origin: string): Answer {
     const isTokenEndpoint = operation.atOriginRoot;
     const limit = api.rateLimited && !isTokenEndpoint ? bucket?.take() : undefined;
     try {
@@ -173,7 +174,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
     return withHeaders(api.errorAnswer(operation, refusal), headers);
   }
 
-  async function serve(request: Request): Promise<Outcome> {
+  async function serve(request: FakeRequest): Promise<Outcome> {
     const url = new URL(request.url);
     const bodyText = await request.text();
     if (url.pathname.startsWith("/__grantkit/")) return { type: "answer", answer: serveControl(fake, request.method, url.pathname, bodyText) };
@@ -216,7 +217,9 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
 
   const fake: FakeTenant = {
     fetch: async (input, init) => {
-      const request = new Request(input, init);
+      const request = fetchRequest(input, init);
+      // As `fetch` does: an aborted signal ends the call before anything is sent.
+      request.signal.throwIfAborted();
       return outcomeAsResponse(await serve(request), request.signal);
     },
     managementUrl: `${origin}${MANAGEMENT_ROOT}`,
