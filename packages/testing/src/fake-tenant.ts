@@ -3,6 +3,7 @@ import { managementApi, MANAGEMENT_ROOT } from "./auth0/management-api.js";
 import { Auth0Tenant } from "./auth0/tenant.js";
 import { serveControl } from "./control-routes.js";
 import type { FakeApi } from "./fake-api.js";
+import { outcomeOfFault } from "./fault-outcome.js";
 import { FaultPlan, type Fault } from "./faults.js";
 import { fetchRequest, type FakeRequest } from "./fetch-request.js";
 import { outcomeAsResponse } from "./outcome-response.js";
@@ -117,6 +118,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
   const rateLimit = options.rateLimit;
   const routes = new Set<string>();
 
+  // A copy to serve from: `seed` stays as it was given, for reset().
   const initial = stateFrom(seed);
   let auth0 = new Auth0Tenant(initial.management, idRandom);
   let vantage: VantageContext = { state: initial.admin, random: idRandom, now };
@@ -148,7 +150,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
   }
 
   /** Serves a request the fake knows the operation of: rate limit, token, validation, then the operation. */
-  function answer(api: FakeApi, operation: SpecOperation, path: Record<string, string>, request: FakeRequest, bodyText: string, origin: string): Answer {
+  function answer(api: FakeApi, operation: SpecOperation, path: Record<string, string>, request: FakeRequest, bodyText: string, calledOrigin: string): Answer {
     const isTokenEndpoint = operation.atOriginRoot;
     const limit = api.rateLimited && !isTokenEndpoint ? bucket?.take() : undefined;
     try {
@@ -159,7 +161,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
         ? api.validator.validate(operation, path, new URL(request.url).searchParams, body.value)
         : ({ valid: false, problem: { in: "body", property: "", message: body.message } } as const);
       if (!validation.valid) throw api.invalid(operation, validation.problem);
-      const served = api.serve(validation.request, origin);
+      const served = api.serve(validation.request, calledOrigin);
       return withHeaders(jsonAnswer(served.status, served.body), limit?.headers ?? {});
     } catch (error) {
       // Never a crash of the fake: a bug in it is a 500 that says so, in the API's error body.
@@ -193,26 +195,7 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
     if (latencyMs > 0) await wait(latencyMs, request.signal);
     const serveNow = () => answer(api, operation, path, request, bodyText, url.origin);
     if (fault === undefined) return record({ type: "answer", answer: serveNow() });
-    const before = fault.afterServing !== true;
-    switch (fault.kind) {
-      case "status":
-        if (!before) serveNow();
-        return record({ type: "answer", answer: faultAnswer(api, operation, fault.status) }, fault);
-      case "drop":
-      case "stall":
-        if (!before) serveNow();
-        return record({ type: fault.kind }, fault);
-      case "drop-mid-body": {
-        const served = serveNow();
-        return record(served.body === "" ? { type: "drop" } : { type: "drop-mid-body", answer: served }, fault);
-      }
-      case "malformed-body": {
-        const served = serveNow();
-        const cut = served.body === "" ? "{" : served.body.slice(0, Math.max(1, Math.floor(served.body.length / 2)));
-        const status = served.body === "" ? 200 : served.status;
-        return record({ type: "answer", answer: { status, headers: { ...served.headers, "content-type": "application/json; charset=utf-8" }, body: cut } }, fault);
-      }
-    }
+    return record(outcomeOfFault(fault, serveNow, (status) => faultAnswer(api, operation, status)), fault);
   }
 
   const fake: FakeTenant = {
