@@ -32,6 +32,8 @@ function esmEntryPoints(pkg) {
   return Object.entries(pkg.manifest.exports)
     // A subpath that is a plain file (a manifest, a JSON Schema) has no code to bundle.
     .filter(([, target]) => typeof target !== "string")
+    // `"browser": null` is how an entry point says it is for Node only (as msw's `./node` does): not bundled here.
+    .filter(([, target]) => target.browser !== null)
     .map(([subpath, target]) => ({
       specifier: `${pkg.name}${subpath.slice(1)}`,
       file: join(pkg.dir, target.import.default),

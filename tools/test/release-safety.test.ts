@@ -20,6 +20,8 @@ const REPORTS_OF: Record<string, string[]> = {
   "@grantkit/client": ["packages/client/api/core.api.md", "packages/client/api/index.api.md"],
   "@grantkit/admin-client": ["packages/admin-client/api/index.api.md"],
   "@grantkit/cli": ["packages/cli/api/index.api.md"],
+  // The fake tenant's state holds the generated types (a seed's grants are ClientGrant objects).
+  "@grantkit/testing": ["packages/testing/api/index.api.md", "packages/testing/api/msw.api.md", "packages/testing/api/server.api.md"],
 };
 const PACKAGES = Object.keys(REPORTS_OF);
 const REPORTS = Object.values(REPORTS_OF).flat();

@@ -89,8 +89,12 @@ function send(outcome: Outcome, response: ServerResponse): void {
  * `/__grantkit/` (`GET`/`PUT /__grantkit/state`, `POST /__grantkit/reset`, `PUT`/`DELETE /__grantkit/faults`).
  *
  * @example
+ * import { createManagementClient } from "@grantkit/client";
+ * import { startFakeServer } from "@grantkit/testing/server";
+ *
  * const server = await startFakeServer({ token: "test-token" });
- * // ... point any client at server.managementUrl ...
+ * const client = createManagementClient({ baseUrl: server.managementUrl, token: "test-token" });
+ * console.log(await client.clientGrants.list());
  * await server.close();
  */
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
@@ -113,11 +117,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   server.on("request", (incoming: IncomingMessage, response: ServerResponse) => {
     fetchRequest(origin, incoming, response)
       .then((request) => outcomeOf(fake, request))
-      .then(
-        (outcome) => send(outcome, response),
-        // Only an aborted latency or a broken upload lands here: the caller has gone, so there is no one to answer.
-        () => response.socket?.destroy(),
-      );
+      .then((outcome) => send(outcome, response))
+      // An aborted latency, a broken upload or a failed write: the connection is beyond answering.
+      .catch(() => response.socket?.destroy());
   });
   return {
     managementUrl: fake.managementUrl,
