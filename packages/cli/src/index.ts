@@ -5,7 +5,7 @@
 export { applyPlan, type ApplyOptions, type ApplyReport } from "./engine/apply.js";
 export { describe as describeChange, PLAN_FORMAT, type Change, type ChangeAction, type GrantFields, type GrantKeyView, type Plan, type PlanSummary } from "./engine/changes.js";
 export { checkPlan } from "./engine/check-plan.js";
-export { exportGrants, SCHEMA_URL, type ExportOptions } from "./engine/export.js";
+export { exportGrants, SCHEMA_URL, type ExportOptions, type ExportResult, type LeftOutGrant } from "./engine/export.js";
 export { planGrants, type PlanOptions } from "./engine/plan.js";
 export type { Progress } from "./engine/tenant.js";
 export { ApplyError, GrantsError, GrantsFileError, StalePlanError, TenantCheckError, type FilePosition, type Problem } from "./errors.js";

@@ -106,5 +106,8 @@ describe("the command line", () => {
     const fake = fakeTenant();
     expect((await grantkit(fake, ["apply", "plan.json", "--yes"], { "plan.json": "{oops" })).stderr).toMatch(/plan.json is not JSON/);
     expect((await grantkit(fake, ["apply", "plan.json", "--yes"], { "plan.json": "{}" })).stderr).toMatch(/This is not a grantkit plan/);
+    const edited = JSON.stringify({ format: "grantkit-plan/1", changes: [{ action: "replace", key: { audience: "https://a/" } }], summary: {} });
+    expect((await grantkit(fake, ["apply", "plan.json", "--yes"], { "plan.json": edited })).stderr).toMatch(/This is not a grantkit plan/);
+    expect(fake.requests).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ grantkit COMMAND --help shows a command's options.`,
   export: `grantkit export [-o FILE] [--format yaml|json]
 
 Writes the tenant's client grants as a grants file (stdout without -o), which plan then reads as "no changes".
-System grants are left out; a client is named by its name where the name is unique, else by its client_id.
+System grants are left out, and so are grants whose client or API no longer exists (each named on stderr: plan
+--prune deletes them). A client is named by its name where the name is unique, else by its client_id.
 
   -o, --output FILE          write to FILE (JSON when it ends with .json)
   --format yaml|json         the file format (default yaml)`,

@@ -61,10 +61,11 @@ async function run(invocation: Invocation, io: CliIo): Promise<number> {
   const paint = paintFor(io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "");
   try {
     if (invocation.command === "export") {
-      const text = await exportGrants(tenant.client, { format: invocation.format, progress });
+      const { text, leftOut } = await exportGrants(tenant.client, { format: invocation.format, progress });
       progress.done();
       if (invocation.output === undefined) io.stdout.write(text);
       else await io.writeText(invocation.output, text);
+      for (const { id, reason } of leftOut) io.stderr.write(`grantkit: left out ${id}: ${reason}\n`);
       return EXIT.OK;
     }
     if (invocation.command === "plan") {

@@ -10,8 +10,14 @@ import { readAssignments } from "./tenant.js";
  * longer holds, so that a plan made against another state is never applied in part.
  */
 export async function checkPlan(client: ManagementClient, plan: Plan): Promise<void> {
-  if ((plan as { format?: unknown }).format !== PLAN_FORMAT || !Array.isArray(plan.changes)) {
-    throw new StalePlanError("This is not a grantkit plan", [{ message: `a plan has "format": "${PLAN_FORMAT}" and a list of changes` }]);
+  const actions: unknown[] = ["create", "update", "delete", "assign", "unassign"];
+  const changes: unknown = (plan as { changes?: unknown }).changes;
+  const wellFormed =
+    (plan as { format?: unknown }).format === PLAN_FORMAT &&
+    Array.isArray(changes) &&
+    changes.every((change: Partial<Change> | null) => actions.includes(change?.action) && typeof change?.key?.audience === "string");
+  if (!wellFormed) {
+    throw new StalePlanError("This is not a grantkit plan", [{ message: `a plan has "format": "${PLAN_FORMAT}" and a list of changes, as grantkit plan -o writes it` }]);
   }
   const grants: ClientGrant[] = [];
   for await (const grant of client.clientGrants.all({ take: 100 })) grants.push(grant);
