@@ -14,7 +14,7 @@ export interface Problem {
 }
 
 /** The problem as one line: `grants.yaml:3:5: unknown field "scopes"`. */
-export function problemLine({ message, file, at }: Problem): string {
+function problemLine({ message, file, at }: Problem): string {
   const where = [file, at?.line, at?.column].filter((part) => part !== undefined).join(":");
   return where === "" ? message : `${where}: ${message}`;
 }

@@ -33,7 +33,7 @@ export interface CliIo {
 }
 
 /** Exit codes, as Terraform uses them: `CHANGES` only with `plan --detailed-exitcode`. */
-export const EXIT = { OK: 0, ERROR: 1, CHANGES: 2 } as const;
+const EXIT = { OK: 0, ERROR: 1, CHANGES: 2 } as const;
 
 /** Runs one command line and resolves to its exit code; what it prints goes to `io`. */
 export async function main(args: readonly string[], io: CliIo): Promise<number> {

@@ -42,7 +42,7 @@ function shown(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function summaryText(summary: PlanSummary): string {
+function summaryText(summary: PlanSummary): string {
   return `${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.assign} to assign, ${summary.unassign} to unassign`;
 }
 

@@ -150,7 +150,7 @@ function inFileOrder(problems: Problem[]): Problem[] {
 }
 
 /** The key a grant is identified by, as the file names its client: two entries with one key are one grant twice. */
-export function fileKeyOf(grant: FileGrant): string {
+function fileKeyOf(grant: FileGrant): string {
   const who = WHO.find((field) => grant[field] !== undefined)!;
   return JSON.stringify([who, grant[who], grant.audience, grant.subject_type ?? "client"]);
 }
