@@ -75,6 +75,17 @@ describe("grantkit plan", () => {
     expect(plan.changes.map((change) => [change.action, change.id])).toEqual([["delete", other.id]]);
   });
 
+  it("never prunes the grants of the client it runs as (AUTH0_CLIENT_ID), so that it keeps its own access", async () => {
+    const own = { id: "cgr_own00000000000001", client_id: REPORTS_ROBOT, audience: REPORTS, scope: [] };
+    const fake = fakeTenant({
+      management: { ...SEED.management, clientGrants: [billingGrant, own] as never, credentials: [{ client_id: REPORTS_ROBOT, client_secret: "reports-robot-secret", scope: ["read:client_grants", "read:clients", "read:resource_servers"] }] },
+    });
+    const env = { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: REPORTS_ROBOT, AUTH0_CLIENT_SECRET: "reports-robot-secret" };
+    const run = await grantkit(fake, ["plan", "-f", "grants.yaml", "--prune", "--json", "--token-url", fake.managementTokenUrl], { "grants.yaml": "grants: []\n" }, env);
+    expect(run.stderr).toBe("");
+    expect((JSON.parse(run.stdout) as Plan).changes.map((change) => [change.action, change.id])).toEqual([["delete", billingGrant.id]]);
+  });
+
   it("refuses an entry that matches a system grant, saying so", async () => {
     const system = { id: "cgr_system00000000001", client_id: INVOICE_ROBOT, audience: BILLING, scope: [], is_system: true };
     const run = await grantkit(tenantWith(system), ["plan", "-f", "grants.yaml"], grantsFile(grantEntry("scope: []")));
