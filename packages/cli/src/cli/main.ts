@@ -108,15 +108,16 @@ async function applyWithConsent(
   paint: Paint,
   progress: ProgressLine,
 ): Promise<number> {
-  const shown = invocation.json ? io.stderr : io.stdout;
+  const source = invocation.file ?? invocation.planFile;
   if (plan.changes.length === 0) {
-    if (invocation.json) io.stdout.write(`${JSON.stringify({ applied: [], summary: plan.summary }, null, 2)}\n`);
-    else io.stdout.write(planText(plan, invocation.file ?? invocation.planFile, paint));
+    io.stdout.write(invocation.json ? `${JSON.stringify({ applied: [], summary: plan.summary }, null, 2)}\n` : planText(plan, source, paint));
     return EXIT.OK;
   }
+  if (!invocation.yes && !io.interactive) throw new UsageError("apply changes the tenant: pass --yes to apply where there is no terminal to ask on");
+  // The plan is shown before anything changes, with --yes too, so that a CI log says what the apply did; with
+  // --json on stderr, so that stdout holds one JSON document.
+  (invocation.json ? io.stderr : io.stdout).write(planText(plan, source, paint));
   if (!invocation.yes) {
-    if (!io.interactive) throw new UsageError("apply changes the tenant: pass --yes to apply where there is no terminal to ask on");
-    shown.write(planText(plan, invocation.file ?? invocation.planFile, paint));
     const answer = await io.ask(`\nApply these ${plan.changes.length} changes to the tenant? Only "yes" applies: `);
     if (answer.trim() !== "yes") {
       io.stderr.write("Apply cancelled: nothing changed.\n");
