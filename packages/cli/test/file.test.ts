@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GrantsFileError, readGrantsFile, type Problem } from "../src/index.js";
 
@@ -80,5 +81,11 @@ describe("reading a grants file", () => {
 
   it("needs a list of grants", () => {
     expect(problemsOf("{}\n")).toEqual(["1:1 the file needs grants"]);
+  });
+
+  it("reads the README's example file", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = /## The file\n\n```yaml\n([^]*?)```/.exec(readme)![1]!;
+    expect(readGrantsFile(example, "README.md").entries.map(({ grant }) => grant.client ?? grant.default_for)).toEqual(["Invoice robot", "third_party_clients"]);
   });
 });
