@@ -121,17 +121,17 @@ describe("the grantkit bin against the fake tenant", () => {
   it("adopts a grant made while the apply runs: its create is answered 409, and it is brought to the file's state", async () => {
     server.fake.setFaults([{ kind: "latency", ms: 1500, route: "POST /client-grants", nth: 1 }]);
     const { done } = startBin(["apply", "-f", "grants.yaml", "--yes", "--concurrency", "1"], env, dir);
-    // Once the plan has read the grants, someone makes the first grant the apply will create.
+    // Once the plan has read the grants, someone makes the first grant the apply will create (in the fake's state,
+    // so that the only requests are the apply's own).
     while (!server.fake.requests.some((request) => request.path.endsWith("/client-grants") && request.method === "GET")) await new Promise((resolve) => setTimeout(resolve, 10));
-    await fetch(`${server.managementUrl}/client-grants`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ client_id: INVOICE_ROBOT, audience: BILLING, scope: ["read:invoices"] }),
-    });
+    const state = server.fake.state();
+    state.management.clientGrants.push({ id: "cgr_adopt00000000001", client_id: INVOICE_ROBOT, audience: BILLING, scope: ["read:invoices"] });
+    server.fake.replaceState(state);
     const run = await done;
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(server.fake.requests.some((request) => request.method === "POST" && request.status === 409)).toBe(true);
+    expect(server.fake.requests.some((request) => request.method === "PATCH" && request.path.endsWith("/cgr_adopt00000000001"))).toBe(true);
     expect((await grantkit(["plan", "-f", "grants.yaml", "--detailed-exitcode"])).code).toBe(0);
   });
 
