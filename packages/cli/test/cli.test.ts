@@ -102,6 +102,19 @@ describe("the command line", () => {
     expect((await grantkit(fake, ["help", "plan"])).stdout).toMatch(/--detailed-exitcode/);
   });
 
+  it("with --json, puts an error on stdout too, as one document with each problem and its place", async () => {
+    const fake = fakeTenant();
+    const run = await grantkit(fake, ["plan", "-f", "grants.yaml", "--json"], { "grants.yaml": lines("grants:", "  - client: Nobody", `    audience: ${BILLING}`, "    scope: []") });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: {
+        name: "TenantCheckError",
+        message: "grants.yaml does not match the tenant",
+        problems: [{ message: 'no client is named "Nobody"', file: "grants.yaml", at: { line: 2, column: 5 } }],
+      },
+    });
+  });
+
   it("refuses a saved plan that is not one", async () => {
     const fake = fakeTenant();
     expect((await grantkit(fake, ["apply", "plan.json", "--yes"], { "plan.json": "{oops" })).stderr).toMatch(/plan.json is not JSON/);

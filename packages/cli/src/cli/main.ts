@@ -4,6 +4,7 @@ import { checkPlan } from "../engine/check-plan.js";
 import { exportGrants } from "../engine/export.js";
 import { planGrants } from "../engine/plan.js";
 import type { Progress } from "../engine/tenant.js";
+import { GrantsError, type Problem } from "../errors.js";
 import { readGrantsFile } from "../file/read.js";
 import { readArguments, UsageError, type Invocation } from "./arguments.js";
 import { connect, type TenantConnection } from "./environment.js";
@@ -37,13 +38,24 @@ const EXIT = { OK: 0, ERROR: 1, CHANGES: 2 } as const;
 
 /** Runs one command line and resolves to its exit code; what it prints goes to `io`. */
 export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  let invocation: Invocation | undefined;
   try {
-    return await run(readArguments(args, io.env), io);
+    invocation = readArguments(args, io.env);
+    return await run(invocation, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`grantkit: ${message}\n`);
+    // With --json, stdout holds one document whatever happens: a program reads the problems from there.
+    if (invocation !== undefined && "json" in invocation && invocation.json) io.stdout.write(`${JSON.stringify({ error: errorDocument(error) }, null, 2)}\n`);
     return EXIT.ERROR;
   }
+}
+
+/** An error as `--json` shows it: its class, its message, and each problem with its place. */
+function errorDocument(error: unknown): { name: string; message: string; problems?: readonly Problem[] } {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const problems = error instanceof GrantsError ? { problems: error.problems } : {};
+  return { name: error.name, message: error.message.split("\n")[0]!.replace(/:$/, ""), ...problems };
 }
 
 async function run(invocation: Invocation, io: CliIo): Promise<number> {

@@ -37,7 +37,7 @@ function fieldLines(change: Change): string[] {
 }
 
 function shown(value: unknown): string {
-  if (value === undefined) return "(unset)";
+  if (value === undefined || value === null) return "(unset)";
   if (Array.isArray(value)) return `[${value.join(", ")}]`;
   return JSON.stringify(value);
 }
