@@ -1,5 +1,5 @@
 import type { CreateClientGrantRequest } from "@grantkit/client";
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020.js";
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { LineCounter, parseDocument } from "yaml";
 import { GrantsFileError, type FilePosition, type Problem } from "../errors.js";
 import { grantsSchema } from "./grants-schema.js";
@@ -28,9 +28,10 @@ export interface GrantsFile {
 
 const WHO = ["client", "client_id", "default_for"] as const;
 
-// One compiled check for every file read. `strict: false`: the schema carries the spec's descriptions and
-// defaults for editors, which Ajv's strict mode would question.
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(grantsSchema);
+// One compiled check for every file read, compiled on the first (`--help` needs none). `strict: false`: the schema
+// carries the spec's descriptions and defaults for editors, which Ajv's strict mode would question.
+let compiled: ValidateFunction | undefined;
+const validatorOf = () => (compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(grantsSchema));
 
 /**
  * Reads a grants file (YAML, or JSON, which is YAML too) and checks it against the schema and the rules a schema
@@ -49,6 +50,7 @@ export function readGrantsFile(text: string, name: string): GrantsFile {
   if (syntax.length > 0) throw new GrantsFileError(`${name} is not valid YAML or JSON`, syntax);
 
   const data: unknown = document.toJS();
+  const validate = validatorOf();
   if (!validate(data)) {
     const problems = (validate.errors ?? []).flatMap((error) => problemOf(error, data)).map((problem) => ({
       message: problem.message,
