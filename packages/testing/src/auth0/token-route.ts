@@ -5,7 +5,7 @@ import type { TokenRegistry } from "../tokens.js";
 import type { Auth0Tenant } from "./tenant.js";
 
 /** How long the tokens the fake issues last: Auth0's default for Management API tokens, a day. */
-export const MANAGEMENT_TOKEN_LIFETIME_SECONDS = 86_400;
+const MANAGEMENT_TOKEN_LIFETIME_SECONDS = 86_400;
 
 export interface TokenRouteContext {
   readonly tenant: Auth0Tenant;

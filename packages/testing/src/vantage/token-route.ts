@@ -5,7 +5,7 @@ import type { AdminState } from "../state.js";
 import type { TokenRegistry } from "../tokens.js";
 
 /** How long the admin API's tokens last: an hour, as the vendor's example answer says. */
-export const ADMIN_TOKEN_LIFETIME_SECONDS = 3600;
+const ADMIN_TOKEN_LIFETIME_SECONDS = 3600;
 
 /** `POST /auth2/connect/token`: the client credentials grant of an API client listed in `admin.credentials`. */
 export function adminTokenRoute({ body }: ValidRequest, state: AdminState, tokens: TokenRegistry): RouteAnswer {
