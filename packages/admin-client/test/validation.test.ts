@@ -186,6 +186,14 @@ describe("client creation", () => {
     expect(server.received.map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([["POST", "/tenants/t1/clients/", body]]);
   });
 
+  it("sends a member named __proto__ as a member, as JSON has it, not as the copy's prototype", async () => {
+    // The schema allows members it does not name; JSON.parse makes `__proto__` an own member like any other.
+    const body = JSON.parse(`{"clientId":"invoice-robot","clientName":"Invoice robot","allowedScopes":["openid","permissions","publicapi.all"],"__proto__":{"note":"kept"}}`);
+    await admin.clients.create(body);
+    expect(JSON.parse(server.received[0]!.body)).toEqual(body);
+    expect(server.received[0]!.body).toContain(`"__proto__":{"note":"kept"}`);
+  });
+
   it.each([
     [["openid"]],
     [["openid", "permissions"]],

@@ -59,6 +59,7 @@ export async function provisionClient(
     // The error reaches logs whole: its client answer and a cause from outside the transport are redacted too.
     const { redactor } = context;
     const cause = error instanceof GrantkitError ? error : redactor.redactError(error);
-    throw new ProvisioningError(redactor.redactValue(client) as AdminClient, clientId, cause);
+    // The id comes from the API's answer, which may echo a credential like any other field.
+    throw new ProvisioningError(redactor.redactValue(client) as AdminClient, redactor.redact(clientId), cause);
   }
 }

@@ -231,7 +231,10 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
     const known = Object.hasOwn(properties, key);
     if (!known && rule.additionalProperties === false) unknownMember(key, Object.keys(properties), name, context);
     const memberRule = known ? properties[key]! : typeof rule.additionalProperties === "object" ? rule.additionalProperties : {};
-    copy[key] = check(memberRule, member, memberName(key), context);
+    const checked = check(memberRule, member, memberName(key), context);
+    // Assigning `__proto__` would set the copy's prototype and drop the member: JSON (and so the caller) has it as a member.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: checked, enumerable: true, writable: true, configurable: true });
+    else copy[key] = checked;
   }
   for (const key of rule.required ?? []) {
     if (!Object.hasOwn(copy, key)) {

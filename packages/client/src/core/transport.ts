@@ -98,6 +98,7 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       if (call.signal?.aborted) throw abortReason(call.signal);
       if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
+      const shown = shownRequest(call, redactor.with(token));
       const controller = new AbortController();
       // `redirect` after the spread: a raw call's own init cannot have fetch follow redirects again.
       const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal, redirect: "manual" };
@@ -107,11 +108,11 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (call.signal?.aborted) throw abortReason(call.signal);
         if (error instanceof RedirectError) throw error;
-        throw new NetworkError(call, redactor.with(token).redactError(error));
+        throw new NetworkError(shown, redactor.with(token).redactError(error));
       }
-      if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+      if (read === TIMED_OUT) throw new TimeoutError(shown, timeoutMs);
       answered = read.response.headers;
-      return readAnswer(read.response, read.text, call, redactor.with(token));
+      return readAnswer(read.response, read.text, shown, redactor.with(token));
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) limited = error;
       throw error;
@@ -127,14 +128,14 @@ export function createTransport(options: TransportOptions): Transport {
       call.signal,
       source!.settles ? undefined : timeoutMs,
     );
-    if (token === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+    if (token === TIMED_OUT) throw new TimeoutError(shownRequest(call, redactor), timeoutMs);
     return token;
   }
 
   return async function send(input) {
     const call = input instanceof CallRequest ? input : await fromRequest(input);
     // openapi-fetch leaves a path parameter it was not given as a literal `{name}` (ids are encoded: `%7B`).
-    if (/[{}]/.test(call.url)) invalid(`${call.method} ${call.url.replace(/\?.*$/, "")} is missing a path parameter`);
+    if (/[{}]/.test(call.url)) invalid(`${call.method} ${shownRequest(call, redactor).url.replace(/\?.*$/, "")} is missing a path parameter`);
     let tokenDropped = false;
     let mayHaveActed = false;
     for (let retry = 0; ; ) {
@@ -150,7 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
       // A DELETE sent again after an attempt the server may have carried out (its answer lost, or a 5xx) and now
       // answered 404 did what was asked: the resource is gone.
       if (mayHaveActed && call.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
-        return readAnswer(new Response(null, { status: 204 }), "", call, redactor);
+        return readAnswer(new Response(null, { status: 204 }), "", shownRequest(call, redactor), redactor);
       }
       mayHaveActed ||= failure instanceof NetworkError || (failure instanceof ApiError && failure.status >= 500);
       // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
@@ -167,6 +168,20 @@ export function createTransport(options: TransportOptions): Transport {
       await sleep(delay, call.signal);
       retry += 1;
     }
+  };
+}
+
+/**
+ * The request as its errors show it. Its URL can hold an id the server answered with (a created client's, in the
+ * path of its secret request), and so a credential that server echoed: it is redacted, once, when an error reads it.
+ */
+function shownRequest(call: CallRequest, redactor: Redactor): RequestInfo {
+  let url: string | undefined;
+  return {
+    method: call.method,
+    get url() {
+      return (url ??= redactor.redact(call.url));
+    },
   };
 }
 
