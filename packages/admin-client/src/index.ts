@@ -12,10 +12,12 @@ export {
   InvalidRequestError,
   NetworkError,
   RedirectError,
+  RequestError,
   ResponseParseError,
   TimeoutError,
   type CallOptions,
   type RateLimit,
   type RetryOptions,
 } from "@grantkit/client/core";
-export type * from "@grantkit/types";
+export type * from "@grantkit/types/admin";
+export type { ApiErrorBody } from "@grantkit/types";

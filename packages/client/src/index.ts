@@ -26,4 +26,5 @@ export {
   type RateLimit,
   type RetryOptions,
 } from "./core/index.js";
-export type * from "@grantkit/types";
+export type * from "@grantkit/types/management";
+export type { ApiErrorBody } from "@grantkit/types";
