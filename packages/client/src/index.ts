@@ -8,6 +8,7 @@ export {
   type WalkOptions,
 } from "./management/client-grants.js";
 export { Clients, type ClientPage } from "./management/clients.js";
+export type { ArrayQuery, CheckpointQuery, ListingPage, TotalsQuery } from "./management/listing.js";
 export { Organizations } from "./management/organizations.js";
 export { ResourceServers, type ResourceServerPage } from "./management/resource-servers.js";
 export type { Auth0ClientCredentials } from "./management/token.js";

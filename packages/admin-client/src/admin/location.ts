@@ -3,7 +3,10 @@ import { checkId, checkUrl, invalid, shown } from "@grantkit/client/core";
 /** The admin API versions. `v2` (the vendor's current docs) takes the same fields as `v1`. */
 export type AdminApiVersion = "v1" | "v2";
 
-/** Where the tenant's admin API is: a Vantage region, or `baseUrl` (and `tokenUrl`) for proxies and tests. */
+/**
+ * Where the tenant's admin API is: a Vantage region, or `baseUrl` (and `tokenUrl`) for proxies and tests.
+ * @expand
+ */
 export interface AdminLocation {
   /**
    * The Vantage region's root, for example `https://vantage-us.abbyy.com` or `https://vantage-eu.abbyy.com`: the API

@@ -5,7 +5,7 @@ import type { CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
 import type { SecretsContext } from "./secrets.js";
 
-/** A client and its first secret, as {@link provisionClient} made them. */
+/** A client and its first secret, as `admin.provisionClient` made them. */
 export interface ProvisionedClient {
   client: AdminClient;
   secret: CreatedClientSecret;

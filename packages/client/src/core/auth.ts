@@ -13,11 +13,27 @@ export interface ClientCredentials {
 /**
  * How a client authenticates: exactly one of a fixed `token`, a `getToken` function called before each attempt,
  * or `clientCredentials` that the client exchanges for a token itself.
+ * @expand
  */
 export type AuthOptions<Credentials> =
-  | { token: string; getToken?: undefined; clientCredentials?: undefined }
-  | { getToken: () => string | Promise<string>; token?: undefined; clientCredentials?: undefined }
-  | { clientCredentials: Credentials; token?: undefined; getToken?: undefined };
+  | {
+      /** A fixed bearer token, without the `Bearer ` prefix: sent as it is until the API refuses it. */
+      token: string;
+      getToken?: undefined;
+      clientCredentials?: undefined;
+    }
+  | {
+      /** Called before each attempt for the bearer token (your own cache or vault); bounded by `timeoutMs`. */
+      getToken: () => string | Promise<string>;
+      token?: undefined;
+      clientCredentials?: undefined;
+    }
+  | {
+      /** A machine-to-machine client's id and secret, exchanged for a token that the client caches and refreshes. */
+      clientCredentials: Credentials;
+      token?: undefined;
+      getToken?: undefined;
+    };
 
 /** Where the transport gets the token of each attempt. */
 export interface TokenSource {

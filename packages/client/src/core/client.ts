@@ -22,7 +22,10 @@ import {
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
 
-/** Options every grantkit client takes, besides its location and auth. */
+/**
+ * Options every grantkit client takes, besides its location and auth.
+ * @expand
+ */
 export interface ClientOptions extends RateLimitBudgetOptions {
   /**
    * A rate-limit budget shared with other clients of the same tenant (see `createRateLimitBudget`), instead of the

@@ -18,18 +18,19 @@ export interface RequestInfo {
  */
 const kinds = Symbol.for("grantkit.error.kinds");
 
-type Named = Function & { prototype: { name: string } };
+/** An error class, whose name {@link nameErrorClass} records on its prototype. */
+export type NamedErrorClass = Function & { prototype: { name: string } };
 
 /**
  * Gives a grantkit error class its name, once: on its prototype, where `error.name` and `instanceof` read it
  * (a string, since minifiers rename classes).
  */
-export function nameErrorClass(type: Named, name: string): void {
+export function nameErrorClass(type: NamedErrorClass, name: string): void {
   Object.defineProperty(type.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
 /** Whether `value` was made by `type` (of either build), by the names recorded on it. */
-function isKind(type: Named, value: unknown): boolean {
+function isKind(type: NamedErrorClass, value: unknown): boolean {
   // A subclass that names itself nothing (one an application made) is matched the usual way.
   if (!Object.hasOwn(type.prototype, "name")) return Function.prototype[Symbol.hasInstance].call(type, value);
   const recorded = value && typeof value === "object" ? (value as { [kinds]?: unknown })[kinds] : undefined;
@@ -40,7 +41,7 @@ function isKind(type: Named, value: unknown): boolean {
 function recordKinds(error: Error, type: Function, root: Function): void {
   const chain: string[] = [];
   for (; type !== root; type = Object.getPrototypeOf(type)) {
-    if (Object.hasOwn(type.prototype, "name")) chain.push((type as Named).prototype.name);
+    if (Object.hasOwn(type.prototype, "name")) chain.push((type as NamedErrorClass).prototype.name);
   }
   Object.defineProperty(error, kinds, { value: chain });
 }

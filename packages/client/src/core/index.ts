@@ -5,7 +5,13 @@
  */
 export { responseParseError } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
-export { createRateLimitBudget, RateLimitBudget, type RateLimitBudgetOptions, type RateLimitState } from "./budget.js";
+export {
+  createRateLimitBudget,
+  RateLimitBudget,
+  type RateLimitBudgetOptions,
+  type RateLimitState,
+  type Release,
+} from "./budget.js";
 export {
   AN_OBJECT,
   createApiClient,
@@ -29,6 +35,7 @@ export {
   GrantkitError,
   InvalidRequestError,
   nameErrorClass,
+  type NamedErrorClass,
   NetworkError,
   RedirectError,
   RequestError,

@@ -75,7 +75,7 @@ export function operation<Data, Key extends string = string>(
   };
 }
 
-/** The call's request checked as {@link checkRequest} does, after the operation's own checks. */
+/** The call's request checked against its operation's rules (see `checkRequest`), after the operation's own checks. */
 export function checkOperationRequest(operation: Operation<unknown>, request: OperationRequest): OperationRequest {
   operation.check?.(request);
   return checkRequest(operation.rules, request, operation.method, operation.names, operation.bodyLabel);

@@ -1,7 +1,10 @@
 import { checkUrl, invalid, parseUrl, type TokenEndpoint } from "../core/index.js";
 import { auth0TokenEndpoint, type Auth0ClientCredentials } from "./token.js";
 
-/** Where the tenant's Management API is: `domain`, or `baseUrl` (and `tokenUrl`) for proxies and tests. */
+/**
+ * Where the tenant's Management API is: `domain`, or `baseUrl` (and `tokenUrl`) for proxies and tests.
+ * @expand
+ */
 export interface ManagementLocation {
   /** The tenant's domain, for example `example.us.auth0.com`: the API is at `https://{domain}/api/v2`. */
   domain?: string | undefined;
