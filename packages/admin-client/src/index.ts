@@ -1,4 +1,4 @@
-export { createAdminClient, type AdminClientOptions, type VantageAdmin } from "./admin/client.js";
+export { createAdminClient, type AdminClientOptions, type AdminClient } from "./admin/client.js";
 export type { AdminApiVersion, AdminLocation } from "./admin/location.js";
 export { TenantClients } from "./admin/clients.js";
 export { ClientSecrets } from "./admin/secrets.js";

@@ -3,9 +3,9 @@ import {
   createAdminClient,
   InvalidRequestError,
   ResponseParseError,
-  type VantageAdmin,
+  type AdminClient,
   type AdminClientOptions,
-  type CreateAdminClientRequest,
+  type CreateTenantClientRequest,
   type SecretOptions,
 } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, startServer, type TestServer } from "./support/server.js";
@@ -15,7 +15,7 @@ import { caught, createdClient, createdSecret, json, newClient, startServer, typ
  * local server's `received` list is the proof. Accepted calls are answered, so the same server shows what was sent.
  */
 let server: TestServer;
-let admin: VantageAdmin;
+let admin: AdminClient;
 beforeEach(async () => {
   server = await startServer((req, res) => json(res, 200, req.url.endsWith("/secrets/") ? createdSecret : createdClient));
   admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
@@ -173,7 +173,7 @@ describe("secret dates", () => {
 
 describe("client creation", () => {
   const create = (changes: Record<string, unknown>) =>
-    admin.clients.create({ ...newClient, ...changes } as CreateAdminClientRequest);
+    admin.clients.create({ ...newClient, ...changes } as CreateTenantClientRequest);
 
   it("sends a valid client, with redirect URI prefixes and origins with ports", async () => {
     const body = {

@@ -7,7 +7,7 @@ import {
   type ClientOptions,
   type RawClient,
 } from "@grantkit/client/core";
-import { adminRequests, type AdminPaths, type CreateAdminClientRequest } from "@grantkit/types";
+import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
 import { TenantClients } from "./clients.js";
 import { resolveLocation, type AdminLocation } from "./location.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
@@ -23,10 +23,10 @@ import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
 export type AdminClientOptions = AdminLocation & AuthOptions<AdminClientCredentials> & ClientOptions;
 
 /**
- * The Vantage admin API of one tenant, as {@link createAdminClient} returns it. (Not to be confused with an
- * `AdminClient`: one of the tenant's API clients, which this object creates.)
+ * The Vantage admin API of one tenant, as {@link createAdminClient} returns it, as `createManagementClient` returns a
+ * `ManagementClient`. (A `TenantClient` is one of the tenant's API clients, which this object creates.)
  */
-export interface VantageAdmin {
+export interface AdminClient {
   /** The API clients of the tenant. */
   readonly clients: TenantClients;
   /** The client secrets of the tenant's API clients. */
@@ -41,7 +41,7 @@ export interface VantageAdmin {
    *   { description: "first secret" },
    * );
    */
-  provisionClient(body: CreateAdminClientRequest, secretOptions?: SecretOptions, callOptions?: CallOptions): Promise<ProvisionedClient>;
+  provisionClient(body: CreateTenantClientRequest, secretOptions?: SecretOptions, callOptions?: CallOptions): Promise<ProvisionedClient>;
   /** The typed openapi-fetch client for calls not wrapped here. It throws the same errors. */
   readonly raw: RawClient<AdminPaths>;
 }
@@ -62,7 +62,7 @@ const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
  *   clientCredentials: { clientId: process.env.VANTAGE_CLIENT_ID!, clientSecret: process.env.VANTAGE_CLIENT_SECRET! },
  * });
  */
-export function createAdminClient(options: AdminClientOptions): VantageAdmin {
+export function createAdminClient(options: AdminClientOptions): AdminClient {
   checkClientOptions(options);
   const { tenantId, apiUrl, tokenUrl } = resolveLocation(options);
   if (options.clientCredentials !== undefined && tokenUrl === undefined) {

@@ -4,14 +4,14 @@
 import type { ChaosServer, TenantData } from "@grantkit/tools/chaos-server";
 import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
 import type { ManagementClient } from "@grantkit/client";
-import { ProvisioningError, type VantageAdmin } from "../../src/index.js";
+import { ProvisioningError, type AdminClient } from "../../src/index.js";
 import { scopes } from "./server.js";
 
 export type AuthMode = "token" | "clientCredentials";
 
 export interface ChaosClients {
   management: Record<AuthMode, ManagementClient>;
-  admin: Record<AuthMode, VantageAdmin>;
+  admin: Record<AuthMode, AdminClient>;
 }
 
 export interface ChaosCall {

@@ -1,10 +1,10 @@
-import { ApiError, ResponseParseError, type RequestInfo } from "./errors.js";
+import { ApiError, ResponseParseError, type RequestLine } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 
 /** What the transport read of a 2xx answer: its JSON (undefined for an empty body), and the request it answered. */
 export interface Answer {
   readonly data: unknown;
-  readonly request: RequestInfo;
+  readonly request: RequestLine;
   /** The values the answer's errors must not show (the attempt's token among them). */
   readonly redactor: Redactor | undefined;
 }
@@ -39,7 +39,7 @@ const JSON_TYPE = /[/+]json\b/i;
  * JSON. An empty 2xx body is no data (a DELETE answered 200); a body without a content type is taken as JSON when
  * it parses. The original response is handed on, its body readers answering from what was read (see READERS).
  */
-export function readAnswer(response: Response, text: string, request: RequestInfo, redactor: Redactor): Response {
+export function readAnswer(response: Response, text: string, request: RequestLine, redactor: Redactor): Response {
   const { status } = response;
   if (!response.ok) {
     throw new ApiError({

@@ -5,8 +5,8 @@
 import type { ApiErrorBody } from "@grantkit/types";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 
-/** What a call was: method and URL, with the query but never credentials. */
-export interface RequestInfo {
+/** What a call was, as an HTTP request line: method and URL (with the query, never a credential). */
+export interface RequestLine {
   readonly method: string;
   readonly url: string;
 }
@@ -76,7 +76,7 @@ export class RequestError extends GrantkitError {
   readonly method: string;
   readonly url: string;
 
-  constructor(request: RequestInfo, message: string, options?: ErrorOptions) {
+  constructor(request: RequestLine, message: string, options?: ErrorOptions) {
     super(`${request.method} ${request.url} ${message}`, options);
     this.method = request.method;
     this.url = request.url;
@@ -109,7 +109,7 @@ export class ApiError extends RequestError {
    */
   readonly body: ApiErrorBody;
 
-  constructor(init: { request: RequestInfo; status: number; statusText: string; headers: Headers; body: unknown }) {
+  constructor(init: { request: RequestLine; status: number; statusText: string; headers: Headers; body: unknown }) {
     const fields = errorFields(init.body);
     const error = fields.error ?? (init.statusText || `HTTP ${init.status}`);
     const detail = fields.message ? `: ${fields.message}` : "";
@@ -138,7 +138,7 @@ export class TimeoutError extends RequestError {
 
   readonly timeoutMs: number;
 
-  constructor(request: RequestInfo, timeoutMs: number) {
+  constructor(request: RequestLine, timeoutMs: number) {
     super(request, `timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
@@ -150,7 +150,7 @@ export class NetworkError extends RequestError {
     nameErrorClass(this, "NetworkError");
   }
 
-  constructor(request: RequestInfo, cause: unknown) {
+  constructor(request: RequestLine, cause: unknown) {
     super(request, `failed before a response arrived: ${describe(cause)}${corsHint(request.url, cause)}`, { cause });
   }
 }
@@ -164,7 +164,7 @@ export class ResponseParseError extends RequestError {
   readonly status: number;
   readonly contentType: string | null;
 
-  constructor(request: RequestInfo, response: { status: number; contentType: string | null }, reason: string) {
+  constructor(request: RequestLine, response: { status: number; contentType: string | null }, reason: string) {
     super(request, `answered ${response.status} with ${reason}`);
     this.status = response.status;
     this.contentType = response.contentType;
@@ -189,7 +189,7 @@ export class RedirectError extends RequestError {
   /** Where the redirect points (or, after a custom `fetch` followed it, where it ended), credentials redacted; `undefined` when unknown or unusable. */
   readonly location: string | undefined;
 
-  constructor(request: RequestInfo, redirect: { status: number; location: string | undefined }, description: string) {
+  constructor(request: RequestLine, redirect: { status: number; location: string | undefined }, description: string) {
     super(request, description);
     this.status = redirect.status;
     this.location = redirect.location;

@@ -41,7 +41,7 @@ export {
   RequestError,
   ResponseParseError,
   TimeoutError,
-  type RequestInfo,
+  type RequestLine,
 } from "./errors.js";
 export { walkPages, type Page } from "./pagination.js";
 export type { RateLimit } from "./rate-limit.js";

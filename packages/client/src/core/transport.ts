@@ -2,7 +2,7 @@ import { readAnswer } from "./answer.js";
 import type { TokenSource } from "./auth.js";
 import type { RateLimitBudget } from "./budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
-import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestInfo } from "./errors.js";
+import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 import { nextHop, type Hop, type RedirectPolicy } from "./redirects.js";
 import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
@@ -12,7 +12,7 @@ import { invalid } from "./validate.js";
  * What openapi-fetch builds for each call, through its `Request` option: the parts of a request `fetch` needs, and
  * nothing that costs (a real `Request` would copy the headers and wrap the body in a stream).
  */
-export class CallRequest implements RequestInfo {
+export class CallRequest implements RequestLine {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
@@ -90,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
    * headers go back to the budget.
    */
   async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
-    const place = budget?.acquire(call.signal, policy.maxRetryAfter);
+    const place = budget?.acquire(call.signal, policy.maxWaitMs);
     // Awaited only when the budget holds the attempt: most attempts start at once, without a turn of the queue.
     const release = typeof place === "function" || place === undefined ? place : await place;
     let answered: Headers | undefined;
@@ -175,7 +175,7 @@ export function createTransport(options: TransportOptions): Transport {
  * The request as its errors show it. Its URL can hold an id the server answered with (a created client's, in the
  * path of its secret request), and so a credential that server echoed: it is redacted, once, when an error reads it.
  */
-function shownRequest(call: CallRequest, redactor: Redactor): RequestInfo {
+function shownRequest(call: CallRequest, redactor: Redactor): RequestLine {
   let url: string | undefined;
   return {
     method: call.method,

@@ -18,12 +18,12 @@ export type AllowedScope = AllowedScopes[number];
  * An API client of a Vantage tenant. Its `allowedScopes` is typed as the list a JSON answer holds, as `admin.raw`
  * types it too (a request must list exactly the {@link AllowedScopes}, in their order).
  */
-export interface AdminClient extends Omit<AdminSchemas["Client"], "allowedScopes"> {
+export interface TenantClient extends Omit<AdminSchemas["Client"], "allowedScopes"> {
   /** The resources and user data the client's tokens carry: the {@link AllowedScopes}. */
   allowedScopes?: AllowedScope[];
 }
 /** The body of `POST /tenants/{tenantId}/clients/`. */
-export interface CreateAdminClientRequest extends Input<AdminSchemas["CreateClientRequest"]> {}
+export interface CreateTenantClientRequest extends Input<AdminSchemas["CreateClientRequest"]> {}
 /** The body of `POST /tenants/{tenantId}/clients/{clientId}/secrets/`. */
 export interface CreateClientSecretRequest extends Input<AdminSchemas["CreateClientSecretRequest"]> {}
 /** A client secret as created: `value` is shown only this once. */
