@@ -16,8 +16,6 @@ export interface Place {
   readonly prefix: string;
   /** What a top-level member is called: `"field"`, `"parameter"`. */
   readonly member: string;
-  /** Whether a message may show the value it refuses: never for a body that holds a credential. */
-  readonly conceal?: boolean;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -93,12 +91,12 @@ function describe(rule: RequestRule): string {
   return names.length > 0 ? names.join(" or ") : "a value JSON can carry";
 }
 
-function got(value: unknown, context: Context): string {
-  return context.place.conceal ? "" : `, got ${shown(value)}`;
+function got(value: unknown): string {
+  return `, got ${shown(value)}`;
 }
 
 function refuse(name: string, rule: RequestRule, value: unknown, context: Context): never {
-  invalid(`${name} must be ${describe(rule)}${got(value, context)}`);
+  invalid(`${name} must be ${describe(rule)}${got(value)}`);
 }
 
 function check(rule: RequestRule, value: unknown, name: string, context: Context): Json {
@@ -178,10 +176,10 @@ function checkString(rule: RequestRule, value: string, name: string, context: Co
   if (rule.pattern !== undefined) {
     let pattern = patterns.get(rule.pattern);
     if (pattern === undefined) patterns.set(rule.pattern, (pattern = new RegExp(rule.pattern, "u")));
-    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}${got(value, context)}`);
+    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}${got(value)}`);
   }
   if (rule.format !== undefined && !hasFormat(rule.format, value)) {
-    invalid(`${name} must be ${FORMATS[rule.format]}${got(value, context)}`);
+    invalid(`${name} must be ${FORMATS[rule.format]}${got(value)}`);
   }
   if (!isWellFormed(value)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
 }
@@ -263,7 +261,8 @@ function unknownMember(key: string, known: string[], name: string, context: Cont
   const { member } = context.place;
   const near = known.find((candidate) => isNear(key, candidate));
   const hint = near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`;
-  invalid(`${name} has an unknown ${member} ${shown(key)}${hint}; the ${member}s are ${known.join(", ")}`);
+  const takes = known.length === 0 ? `it takes no ${member}s` : `the ${member}s are ${known.join(", ")}`;
+  invalid(`${name} has an unknown ${member} ${shown(key)}${hint}; ${takes}`);
 }
 
 /** A likely typo of `known`: the same but for case, or at most two edits apart (`scopes` for `scope`). */
