@@ -7,7 +7,7 @@ import type { ManagementClient } from "@grantkit/client";
 import { ProvisioningError, type VantageAdmin } from "../../src/index.js";
 import { scopes } from "./server.js";
 
-export type AuthMode = "token" | "clientCredentials";
+type AuthMode = "token" | "clientCredentials";
 
 export interface ChaosClients {
   management: Record<AuthMode, ManagementClient>;
@@ -48,7 +48,7 @@ const METHOD_WEIGHTS = {
   provisionClient: 6,
 } as const;
 
-export type Method = keyof typeof METHOD_WEIGHTS;
+type Method = keyof typeof METHOD_WEIGHTS;
 
 const STABLE_GRANTS = 60;
 const CLIENT_IDS = 7;

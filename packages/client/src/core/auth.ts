@@ -47,7 +47,7 @@ export interface TokenEndpoint<Credentials extends ClientCredentials> {
 }
 
 /** An access token as a token endpoint issues it. */
-export interface IssuedToken {
+interface IssuedToken {
   accessToken: string;
   expiresInSeconds: number;
 }
