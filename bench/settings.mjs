@@ -23,10 +23,10 @@ function numberOf(name, normal, smoke) {
   return parsed;
 }
 
-export const PARTS = ["calls", "cold", "size", "ratelimit", "redaction"];
-export const TRANSPORTS = ["in-process", "loopback"];
+const PARTS = ["calls", "cold", "size", "ratelimit", "redaction"];
+const TRANSPORTS = ["in-process", "loopback"];
 /** The contenders that can be left out; bare fetch, the floor, is always measured. */
-export const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
+const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
 
 export function readSettings() {
   return {

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createAdminClient,
-  ProvisioningError,
+  type ProvisioningError,
   type TenantClient,
   type AdminClientOptions,
   type ClientSecret,

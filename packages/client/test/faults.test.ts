@@ -281,7 +281,7 @@ describe("walking every page", () => {
   });
 
   it("stops on a short page in page-number mode, before the total says so", async () => {
-    server = await startServer((req, res, n) =>
+    server = await startServer((_req, res, n) =>
       json(res, 200, { start: n * 2, limit: 2, total: 100, client_grants: n === 0 ? [grant, grant] : [grant] }),
     );
     const ids: string[] = [];

@@ -6,6 +6,7 @@
  * (`as const`): the clients only read it.
  */
 export type Input<T> = {
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` asks whether key K is optional.
   [K in keyof T]: ReadableList<T[K]> | ({} extends Pick<T, K> ? undefined : never);
 };
 type ReadableList<Value> = Value extends readonly unknown[] ? Readonly<Value> : Value;

@@ -219,7 +219,7 @@ function encodedPath(template: string, params: Record<string, unknown>): string 
  * Asks openapi-fetch to leave the body alone: the transport has read and parsed it once already, and
  * {@link dataOf} takes it from there.
  */
-export const UNPARSED = { parseAs: "stream" } as const;
+const UNPARSED = { parseAs: "stream" } as const;
 
 /** An answer that is one record (a grant, a client). */
 export const AN_OBJECT: Shape = { expected: "an object", test: isRecord };
