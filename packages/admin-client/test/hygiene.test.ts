@@ -71,7 +71,7 @@ describe("a created secret", () => {
 
 describe("errors after a secret was shown", () => {
   it("redact the value when a later error body echoes it", async () => {
-    server = await startServer((req, res, n) =>
+    server = await startServer((_req, res, n) =>
       n === 0
         ? json(res, 200, createdSecret)
         : json(res, 400, { title: "One or more validation errors occurred.", status: 400, detail: `Secret ${SECRET_VALUE} is already in use`, errors: { value: [SECRET_VALUE] } }),

@@ -5,10 +5,6 @@ import type { TokenSource } from "./token-source.js";
 import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
 import { checkClientCredentials, checkToken, isToken } from "./validate.js";
 
-// transport.ts still imports TokenSource from here, which makes a type-only cycle; once it imports
-// ./token-source.js instead, this re-export goes (issue 18).
-export type { TokenSource } from "./token-source.js";
-
 /** Client credentials: an application's id and secret, exchanged for a token. */
 export interface ClientCredentials {
   clientId: string;

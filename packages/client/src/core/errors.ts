@@ -19,7 +19,7 @@ export interface RequestLine {
 const kinds = Symbol.for("grantkit.error.kinds");
 
 /** An error class, whose name {@link nameErrorClass} records on its prototype. */
-export type NamedErrorClass = Function & { prototype: { name: string } };
+export type NamedErrorClass = abstract new (...args: never[]) => Error;
 
 /**
  * Gives a grantkit error class its name, once: on its prototype, where `error.name` and `instanceof` read it
@@ -38,7 +38,7 @@ function isKind(type: NamedErrorClass, value: unknown): boolean {
 }
 
 /** Records on `error` the names of its grantkit classes, from its own up to `root`. */
-function recordKinds(error: Error, type: Function, root: Function): void {
+function recordKinds(error: Error, type: NamedErrorClass, root: NamedErrorClass): void {
   const chain: string[] = [];
   for (; type !== root; type = Object.getPrototypeOf(type)) {
     if (Object.hasOwn(type.prototype, "name")) chain.push((type as NamedErrorClass).prototype.name);

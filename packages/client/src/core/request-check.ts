@@ -91,35 +91,31 @@ function describe(rule: RequestRule): string {
   return names.length > 0 ? names.join(" or ") : "a value JSON can carry";
 }
 
-function got(value: unknown): string {
-  return `, got ${shown(value)}`;
-}
-
-function refuse(name: string, rule: RequestRule, value: unknown, context: Context): never {
-  invalid(`${name} must be ${describe(rule)}${got(value)}`);
+function refuse(name: string, rule: RequestRule, value: unknown): never {
+  invalid(`${name} must be ${describe(rule)}, got ${shown(value)}`);
 }
 
 function check(rule: RequestRule, value: unknown, name: string, context: Context): Json {
   const type = jsonType(value);
   if (type === undefined) {
     if (rule.type === undefined) invalid(`${name} cannot be sent as JSON (${describeValue(value)})`);
-    refuse(name, rule, value, context);
+    refuse(name, rule, value);
   }
   const types = typesOf(rule);
   if (types.length > 0 && !types.includes(type) && !(type === "integer" && types.includes("number"))) {
-    refuse(name, rule, value, context);
+    refuse(name, rule, value);
   }
-  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value, context);
-  if (rule.enum !== undefined && !rule.enum.some((item) => sameJson(item, value))) refuse(name, rule, value, context);
+  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value);
+  if (rule.enum !== undefined && !rule.enum.some((item) => sameJson(item, value))) refuse(name, rule, value);
   switch (type) {
     case "string":
-      checkString(rule, value as string, name, context);
+      checkString(rule, value as string, name);
       return value as string;
     case "integer":
     case "number": {
       const number = value as number;
       if ((rule.minimum !== undefined && number < rule.minimum) || (rule.maximum !== undefined && number > rule.maximum)) {
-        refuse(name, rule, value, context);
+        refuse(name, rule, value);
       }
       return number;
     }
@@ -163,7 +159,7 @@ const FORMATS = {
   uri: "an absolute URL such as https://app.example.com/callback",
 } as const;
 
-function checkString(rule: RequestRule, value: string, name: string, context: Context): void {
+function checkString(rule: RequestRule, value: string, name: string): void {
   const { minLength: min, maxLength: max } = rule;
   // Code points, as JSON Schema counts them; the UTF-16 length bounds them from above, which spares the count.
   if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
@@ -176,10 +172,10 @@ function checkString(rule: RequestRule, value: string, name: string, context: Co
   if (rule.pattern !== undefined) {
     let pattern = patterns.get(rule.pattern);
     if (pattern === undefined) patterns.set(rule.pattern, (pattern = new RegExp(rule.pattern, "u")));
-    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}${got(value)}`);
+    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}, got ${shown(value)}`);
   }
   if (rule.format !== undefined && !hasFormat(rule.format, value)) {
-    invalid(`${name} must be ${FORMATS[rule.format]}${got(value)}`);
+    invalid(`${name} must be ${FORMATS[rule.format]}, got ${shown(value)}`);
   }
   if (!isWellFormed(value)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
 }
@@ -251,7 +247,7 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
   }
   // The specs say "these members exclude each other" as `not: { required: [...] }`.
   const excluded = rule.not?.required;
-  if (excluded !== undefined && excluded.every((key) => Object.hasOwn(copy, key))) {
+  if (excluded?.every((key) => Object.hasOwn(copy, key))) {
     invalid(`${excluded.map(memberName).join(" and ")} are mutually exclusive: pass one or the other`);
   }
   return copy;

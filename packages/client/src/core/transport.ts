@@ -1,5 +1,5 @@
 import { readAnswer } from "./answer.js";
-import type { TokenSource } from "./auth.js";
+import type { TokenSource } from "./token-source.js";
 import type { RateLimitBudget } from "./budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
 import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "./errors.js";
