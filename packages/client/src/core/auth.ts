@@ -1,4 +1,4 @@
-import { answerOf, responseParseError } from "./answer.js";
+import { responseParseError } from "./answer.js";
 import { InvalidRequestError } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import type { TokenSource } from "./token-source.js";
@@ -147,11 +147,11 @@ function exchange<Credentials extends ClientCredentials>(
       headers: { "content-type": contentType, accept: "application/json" },
       body,
     });
-    const response = await transport(request);
-    const { data } = answerOf(response);
+    const answer = await transport(request);
+    const { data } = answer;
     const { access_token, expires_in } = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
     if (!isToken(access_token) || typeof expires_in !== "number") {
-      throw responseParseError(response, "a token answer without access_token and expires_in");
+      throw responseParseError(answer, "a token answer without access_token and expires_in");
     }
     return { accessToken: access_token, expiresInSeconds: expires_in };
   };

@@ -1,12 +1,12 @@
 import type { OperationRules } from "@grantkit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { answerOf, responseParseError } from "./answer.js";
+import { responseOf, responseParseError, type Answer } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
-import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./transport.js";
 import {
   checkCallOptions,
   checkHeaders,
@@ -62,7 +62,11 @@ export interface ApiDescription<Credentials extends ClientCredentials> {
 
 /** The parts of a client the core builds. */
 export interface ApiClient<Paths extends {}> {
-  /** The raw client for applications: each call's options and request are checked before openapi-fetch reads them. */
+  /**
+   * The raw client for applications: openapi-fetch over the client's transport, each call's options and request
+   * checked before openapi-fetch reads them. Its middleware (`raw.use()`) sees the `Request` and `Response`
+   * openapi-fetch documents; an answer outside 2xx rejects with the client's errors, as every other call does.
+   */
   raw: RawClient<Paths>;
   /**
    * Makes one call of an operation: checks the call options and the request against the operation's rules,
@@ -75,8 +79,9 @@ export interface ApiClient<Paths extends {}> {
 
 /**
  * The one client factory both clients call: the auth, timeout, retry and header options are checked here, once, at
- * construction (the client has checked its own location options), and every call of the returned raw client goes
- * through the grantkit transport with checked paths, queries and bodies.
+ * construction (the client has checked its own location options). A resource method's `call` builds its request
+ * itself and hands it to the transport; `raw` is openapi-fetch over the same transport. Both check every request
+ * against the spec's rules before it is sent.
  */
 export function createApiClient<Paths extends {}, Credentials extends ClientCredentials>(
   api: ApiDescription<Credentials>,
@@ -89,23 +94,29 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
   const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
   const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options), redirects: "same-origin" });
+  // The members checked at construction, copied: a Map or a Set passes that check with none, and sends none.
+  const clientHeaders = options.headers === undefined ? undefined : { ...options.headers };
+  // The spec's paths start with a slash: a base URL given with a trailing one loses it, as in openapi-fetch.
+  const apiRoot = api.apiUrl.endsWith("/") ? api.apiUrl.slice(0, -1) : api.apiUrl;
+  const call = async <Data>(operation: Operation<Data>, request: OperationRequest, callOptions: CallOptions = {}): Promise<Data> => {
+    checkCallOptions(callOptions);
+    const { path, query, body } = checkOperationRequest(operation, request);
+    const url = `${apiRoot}${encodedPath(operation.path, path ?? {})}${queryString(query)}`;
+    const headers = new Headers(clientHeaders);
+    // As openapi-fetch does: a JSON body is labelled so, unless the client's headers say otherwise.
+    if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+    const init = { method: operation.method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: callOptions.signal };
+    const answer = await transport(new CallRequest(url, init));
+    if (operation.shape === undefined) return undefined as Data;
+    const data = dataOf(answer, operation.shape);
+    return operation.read ? operation.read(data, answer) : (data as Data);
+  };
   const raw = createClient<Paths>({
     baseUrl: api.apiUrl,
-    headers: options.headers,
-    fetch: transport as typeof globalThis.fetch,
-    Request: CallRequest as unknown as typeof Request,
+    headers: clientHeaders,
+    fetch: rawFetch(transport),
     pathSerializer: encodedPath,
   });
-  const send = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ response: Response }>;
-  const call = async <Data>(operation: Operation<Data>, request: OperationRequest, options: CallOptions = {}): Promise<Data> => {
-    checkCallOptions(options);
-    const { path, query, body } = checkOperationRequest(operation, request);
-    const init = { params: { path, query }, body, signal: options.signal, ...UNPARSED };
-    const { response } = await send(operation.method, operation.path, init);
-    if (operation.shape === undefined) return undefined as Data;
-    const data = dataOf<unknown>(response, operation.shape);
-    return operation.read ? operation.read(data, response) : (data as Data);
-  };
   return { raw: checkedRaw(raw, api.requests), call, redactor };
 }
 
@@ -215,12 +226,6 @@ function encodedPath(template: string, params: Record<string, unknown>): string 
   return url;
 }
 
-/**
- * Asks openapi-fetch to leave the body alone: the transport has read and parsed it once already, and
- * {@link dataOf} takes it from there.
- */
-const UNPARSED = { parseAs: "stream" } as const;
-
 /** An answer that is one record (a grant, a client). */
 export const AN_OBJECT: Shape = { expected: "an object", test: isRecord };
 
@@ -239,15 +244,44 @@ function describeJson(data: unknown): string {
 }
 
 /**
- * The data of a call made with {@link UNPARSED}, checked against its top-level shape: what the transport read, or
- * a `ResponseParseError` for an empty body where the API documents one or a body of the wrong shape.
+ * The data of an answer, checked against its top-level shape: what the transport parsed, or a `ResponseParseError`
+ * for an empty body where the API documents one or a body of the wrong shape.
  */
-function dataOf<Data>(response: Response, shape: Shape): Data {
-  const { data } = answerOf(response);
+function dataOf(answer: Answer, shape: Shape): unknown {
+  const { data } = answer;
   const reason =
     data === undefined ? "no body where the API documents one"
     : shape.test(data) ? undefined
     : `${describeJson(data)} where ${shape.expected} was expected`;
-  if (reason === undefined) return data as Data;
-  throw responseParseError(response, reason);
+  if (reason === undefined) return data;
+  throw responseParseError(answer, reason);
+}
+
+/**
+ * The query as openapi-fetch writes it by default (form style, arrays exploded: `grant_ids=a&grant_ids=b`), for a
+ * query checked against the spec: only its parameters, each a primitive or a list of them.
+ */
+function queryString(query: Record<string, unknown> | undefined): string {
+  let search = "";
+  for (const name in query) {
+    const value = query[name];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      search += `${search === "" ? "?" : "&"}${name}=${encodeURIComponent(item as string | number | boolean)}`;
+    }
+  }
+  return search;
+}
+
+/**
+ * The `fetch` the raw client's openapi-fetch calls, with the `Request` it built (after its middleware): read into a
+ * call the transport can send more than once, and its answer handed back as a `Response`.
+ */
+function rawFetch(transport: Transport): typeof globalThis.fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const body = request.body === null ? undefined : await request.text();
+    const { method, headers, signal, credentials, cache, keepalive, mode, referrerPolicy } = request;
+    const call = new CallRequest(request.url, { ...init, method, headers, body, signal, credentials, cache, keepalive, mode, referrerPolicy });
+    return responseOf(await transport(call));
+  };
 }

@@ -3,7 +3,7 @@
  * builds on: the client factory (auth, timeouts, retries, redaction over openapi-fetch), the checks, the errors and
  * pagination. Application code rarely needs it; what it exports is a promise to client packages built on it.
  */
-export { responseParseError } from "./answer.js";
+export { responseParseError, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
 export {
   createRateLimitBudget,

@@ -1,4 +1,4 @@
-import { readAnswer } from "./answer.js";
+import { readAnswer, type Answer } from "./answer.js";
 import type { TokenSource } from "./token-source.js";
 import type { RateLimitBudget } from "./budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
@@ -9,8 +9,8 @@ import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./ret
 import { invalid } from "./validate.js";
 
 /**
- * What openapi-fetch builds for each call, through its `Request` option: the parts of a request `fetch` needs, and
- * nothing that costs (a real `Request` would copy the headers and wrap the body in a stream).
+ * One call, as the transport sends it (each attempt, each retry): the parts of a request `fetch` needs, and nothing
+ * that costs (a real `Request` would copy the headers and wrap the body in a stream).
  */
 export class CallRequest implements RequestLine {
   readonly url: string;
@@ -18,7 +18,7 @@ export class CallRequest implements RequestLine {
   readonly headers: Headers;
   readonly body: BodyInit | null | undefined;
   readonly signal: AbortSignal | undefined;
-  /** The rest of the init openapi-fetch was given (`redirect`, `credentials`...), passed on to `fetch`. */
+  /** The rest of the init (a `raw` call's `credentials`, `cache`...), passed on to `fetch`. */
   readonly init: RequestInit;
 
   constructor(url: string, init: RequestInit = {}) {
@@ -31,8 +31,8 @@ export class CallRequest implements RequestLine {
   }
 }
 
-/** A `fetch` that sends one call: auth, timeout, retries, and typed errors. */
-export type Transport = (request: CallRequest | Request) => Promise<Response>;
+/** Sends one call (auth, timeout, retries, redirects) and resolves with its 2xx answer, or throws a typed error. */
+export type Transport = (request: CallRequest) => Promise<Answer>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -58,8 +58,8 @@ export interface TransportOptions {
 }
 
 /**
- * Creates the transport a client hands to openapi-fetch as its `fetch`. It resolves with a 2xx response whose body
- * was read and parsed once (see `answerOf`), and throws {@link ApiError}, {@link RedirectError},
+ * Creates the transport of a client (or of a token endpoint). It resolves with the 2xx answer, its body read and
+ * parsed once (see {@link Answer}), and throws {@link ApiError}, {@link RedirectError},
  * {@link TimeoutError}, {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal
  * rejects with its reason.
  */
@@ -89,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
    * `fetch(url, init)`, and one more per redirect followed, with the body read within the timeout; the answer's
    * headers go back to the budget.
    */
-  async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
+  async function attempt(call: CallRequest, token: string | undefined): Promise<Answer> {
     const place = budget?.acquire(call.signal, policy.maxWaitMs);
     // Awaited only when the budget holds the attempt: most attempts start at once, without a turn of the queue.
     const release = typeof place === "function" || place === undefined ? place : await place;
@@ -132,8 +132,7 @@ export function createTransport(options: TransportOptions): Transport {
     return token;
   }
 
-  return async function send(input) {
-    const call = input instanceof CallRequest ? input : await fromRequest(input);
+  return async function send(call) {
     // openapi-fetch leaves a path parameter it was not given as a literal `{name}` (ids are encoded: `%7B`).
     if (/[{}]/.test(call.url)) invalid(`${call.method} ${shownRequest(call, redactor).url.replace(/\?.*$/, "")} is missing a path parameter`);
     let tokenDropped = false;
@@ -183,10 +182,4 @@ function shownRequest(call: CallRequest, redactor: Redactor): RequestLine {
       return (url ??= redactor.redact(call.url));
     },
   };
-}
-
-/** A real `Request` (a `raw.use()` middleware may return one), read into a call that can be sent more than once. */
-async function fromRequest(request: Request): Promise<CallRequest> {
-  const body = request.body === null ? undefined : await request.text();
-  return new CallRequest(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
