@@ -1,7 +1,5 @@
 import {
-  checkClientOptions,
   createApiClient,
-  invalid,
   type AuthOptions,
   type CallOptions,
   type ClientOptions,
@@ -9,11 +7,11 @@ import {
 } from "@grantkit/client/core";
 import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
 import { TenantClients } from "./clients.js";
-import { resolveLocation, type AdminLocation } from "./location.js";
+import { resolveLocation, type AdminApiLocation, type AdminLocation } from "./location.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
 import { ClientSecrets, secretOperation, type SecretsContext } from "./secrets.js";
-import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
+import type { AdminClientCredentials } from "./token.js";
 
 /**
  * Options of {@link createAdminClient}: where the tenant is, how to authenticate (exactly one of `token`,
@@ -63,18 +61,12 @@ const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
  * });
  */
 export function createAdminClient(options: AdminClientOptions): AdminClient {
-  checkClientOptions(options);
-  const { tenantId, apiUrl, tokenUrl } = resolveLocation(options);
-  if (options.clientCredentials !== undefined && tokenUrl === undefined) {
-    invalid("clientCredentials need a token endpoint: pass regionUrl, or tokenUrl alongside baseUrl");
-  }
-
-  const tokenEndpoint = tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl);
   // The redactor: secret values this client is shown later are added to it (see SecretsContext).
-  const { raw, call, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
-    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: adminRequests },
+  const { raw, call, redactor, location } = createApiClient<AdminPaths, AdminClientCredentials, AdminClientOptions, AdminApiLocation>(
+    { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: adminRequests },
     options,
   );
+  const { tenantId } = location;
   const context: SecretsContext = { call, tenantId, redactor, createSecret: secretOperation(redactor) };
   return {
     clients: new TenantClients(call, tenantId),

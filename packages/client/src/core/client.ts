@@ -9,6 +9,7 @@ import { resolveRetry, type RetryOptions } from "./retry.js";
 import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./transport.js";
 import {
   checkCallOptions,
+  checkClientOptions,
   checkHeaders,
   checkInteger,
   checkObject,
@@ -48,20 +49,33 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What a client tells the core about its API; the application's options come alongside. */
-export interface ApiDescription<Credentials extends ClientCredentials> {
-  /** The API root, already checked. */
+/** Where a client's API is, as its location options say: checked, resolved URLs. */
+export interface ApiLocation<Credentials extends ClientCredentials> {
+  /** The API root. */
   apiUrl: string;
-  /** Where `clientCredentials` are exchanged, when the client takes them. */
+  /** Where `clientCredentials` are exchanged; `undefined` where the options give none (then they cannot be used). */
   tokenEndpoint: TokenEndpoint<Credentials> | undefined;
+}
+
+/** What a client tells the core about its API; the application's options come alongside. */
+export interface ApiDescription<Options, Credentials extends ClientCredentials, Location extends ApiLocation<Credentials>> {
+  /**
+   * Checks the client's own location options and resolves them (the API's root, its token endpoint, anything else
+   * the client needs, such as a tenant id), throwing `InvalidRequestError` for a bad one.
+   */
+  locate(options: Options): Location;
   /** The methods this API may receive twice: the default of `retry.methods`. */
   retryMethods: readonly string[];
   /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
-  requests: { readonly [key: string]: OperationRules };
+  requests: Requests;
 }
 
+type Requests = { readonly [key: string]: OperationRules };
+
 /** The parts of a client the core builds. */
-export interface ApiClient<Paths extends {}> {
+export interface ApiClient<Paths extends {}, Location = ApiLocation<never>> {
+  /** What the description's `locate` resolved from the options. */
+  location: Location;
   /**
    * The raw client for applications: openapi-fetch over the client's transport, each call's options and request
    * checked before openapi-fetch reads them. Its middleware (`raw.use()`) sees the `Request` and `Response`
@@ -78,26 +92,30 @@ export interface ApiClient<Paths extends {}> {
 }
 
 /**
- * The one client factory both clients call: the auth, timeout, retry and header options are checked here, once, at
- * construction (the client has checked its own location options). A resource method's `call` builds its request
+ * The one client factory both clients call: every option is checked here, once, at construction (the location
+ * options by the description's `locate`). A resource method's `call` builds its request
  * itself and hands it to the transport; `raw` is openapi-fetch over the same transport. Both check every request
  * against the spec's rules before it is sent.
  */
-export function createApiClient<Paths extends {}, Credentials extends ClientCredentials>(
-  api: ApiDescription<Credentials>,
-  options: ClientOptions & AuthOptions<Credentials>,
-): ApiClient<Paths> {
+export function createApiClient<
+  Paths extends {},
+  Credentials extends ClientCredentials,
+  Options extends ClientOptions & AuthOptions<Credentials>,
+  Location extends ApiLocation<Credentials>,
+>(api: ApiDescription<Options, Credentials, Location>, options: Options): ApiClient<Paths, Location> {
+  checkClientOptions(options);
+  const location = api.locate(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
   if (options.retry !== undefined && options.retry !== false) checkRetryOptions(options.retry);
   const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
-  const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
+  const tokenSource = resolveTokenSource(options, location.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
   const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options), redirects: "same-origin" });
   // The members checked at construction, copied: a Map or a Set passes that check with none, and sends none.
   const clientHeaders = options.headers === undefined ? undefined : { ...options.headers };
   // The spec's paths start with a slash: a base URL given with a trailing one loses it, as in openapi-fetch.
-  const apiRoot = api.apiUrl.endsWith("/") ? api.apiUrl.slice(0, -1) : api.apiUrl;
+  const apiRoot = location.apiUrl.endsWith("/") ? location.apiUrl.slice(0, -1) : location.apiUrl;
   const call = async <Data>(operation: Operation<Data>, request: OperationRequest, callOptions: CallOptions = {}): Promise<Data> => {
     checkCallOptions(callOptions);
     const { path, query, body } = checkOperationRequest(operation, request);
@@ -112,12 +130,12 @@ export function createApiClient<Paths extends {}, Credentials extends ClientCred
     return operation.read ? operation.read(data, answer) : (data as Data);
   };
   const raw = createClient<Paths>({
-    baseUrl: api.apiUrl,
+    baseUrl: location.apiUrl,
     headers: clientHeaders,
     fetch: rawFetch(transport),
     pathSerializer: encodedPath,
   });
-  return { raw: checkedRaw(raw, api.requests), call, redactor };
+  return { location, raw: checkedRaw(raw, api.requests), call, redactor };
 }
 
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -127,7 +145,7 @@ const PARSE_AS: readonly unknown[] = ["json", "text", "blob", "arrayBuffer", "st
  * The raw client with each call's options checked first, and its request checked against the rules of the operation
  * it names, so a mistake is an InvalidRequestError before anything is sent, not a crash or a request the spec forbids.
  */
-function checkedRaw<Paths extends {}>(raw: RawClient<Paths>, requests: ApiDescription<never>["requests"]): RawClient<Paths> {
+function checkedRaw<Paths extends {}>(raw: RawClient<Paths>, requests: Requests): RawClient<Paths> {
   const call = raw.request as (method: string, path: string, init?: unknown) => unknown;
   const checked: Record<string, unknown> = {
     ...raw,
@@ -155,7 +173,7 @@ function rejecting(work: () => unknown): unknown {
  * any other is a request the spec does not allow, and a path written with its ids filled in (not the template) would
  * escape the checks of the ids.
  */
-function checkCallInit(method: string, path: unknown, init: unknown, requests: ApiDescription<never>["requests"]): unknown {
+function checkCallInit(method: string, path: unknown, init: unknown, requests: Requests): unknown {
   const key = `${method} ${String(path)}`;
   if (typeof path !== "string" || !Object.hasOwn(requests, key)) invalid(unknownOperation(key, path, requests));
   const rules = requests[key]!;
@@ -179,7 +197,7 @@ function checkCallInit(method: string, path: unknown, init: unknown, requests: A
   return { ...init, params: { ...params, path: sent.path, query: sent.query }, body: sent.body };
 }
 
-function unknownOperation(key: string, path: unknown, requests: ApiDescription<never>["requests"]): string {
+function unknownOperation(key: string, path: unknown, requests: Requests): string {
   const shownPath = typeof path === "string" ? path : shown(path);
   const methods = Object.keys(requests)
     .filter((known) => known.endsWith(` ${shownPath}`))

@@ -1,7 +1,9 @@
 /**
  * `@grantkit/client/core`: the runtime both grantkit clients are built on, and the surface `@grantkit/admin-client`
- * builds on: the client factory (auth, timeouts, retries, redaction over openapi-fetch), the checks, the errors and
- * pagination. Application code rarely needs it; what it exports is a promise to client packages built on it.
+ * and other client packages build on: the client factory (auth, timeouts, retries, redirects, redaction), operations
+ * checked against a spec's generated rules, the checks a client's own options need, the errors, and the rate-limit
+ * budget. Application code rarely needs it; what it exports is a promise to client packages built on it, and
+ * everything else in `src/core` is internal (the Auth0 client in the same package may use it).
  */
 export { responseParseError, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
@@ -15,9 +17,9 @@ export {
 export {
   AN_OBJECT,
   createApiClient,
-  listShape,
   type ApiClient,
   type ApiDescription,
+  type ApiLocation,
   type CallOptions,
   type ClientOptions,
   type RawClient,
@@ -43,15 +45,12 @@ export {
   TimeoutError,
   type RequestLine,
 } from "./errors.js";
-export { walkPages, type Page } from "./pagination.js";
 export type { RateLimit } from "./rate-limit.js";
 export { Redactor } from "./redaction.js";
 export type { RetryOptions } from "./retry.js";
 export {
   checkCallOptions,
-  checkClientOptions,
   checkId,
-  checkNonEmptyString,
   checkObject,
   checkUrl,
   invalid,

@@ -19,15 +19,8 @@ import type {
   UpdateClientGrantRequest,
 } from "@grantkit/types";
 import { managementRequests } from "@grantkit/types";
-import {
-  AN_OBJECT,
-  checkId,
-  checkOperationRequest,
-  listShape,
-  operation,
-  type ApiClient,
-  type CallOptions,
-} from "../core/index.js";
+import { listShape } from "../core/client.js";
+import { AN_OBJECT, checkId, checkOperationRequest, operation, type ApiClient, type CallOptions } from "../core/index.js";
 import { checkListFilters, checkScopeList } from "./checks.js";
 import {
   checkWalkOptions,

@@ -1,7 +1,14 @@
 import { managementRequests, type ManagementPaths } from "@grantkit/types";
 import type { Middleware } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient } from "../../src/core/index.js";
+import {
+  ApiError,
+  createApiClient,
+  type ApiLocation,
+  type AuthOptions,
+  type ClientCredentials,
+  type ClientOptions,
+} from "../../src/core/index.js";
 
 /**
  * `raw` is openapi-fetch over the core's transport: its middleware sees the real `Request` and `Response` that
@@ -18,8 +25,8 @@ function rawClient(answer: (request: Request) => Response) {
     sent.push(request.clone());
     return answer(request);
   };
-  const { raw } = createApiClient<ManagementPaths, never>(
-    { apiUrl: API, tokenEndpoint: undefined, retryMethods: ["GET"], requests: managementRequests },
+  const { raw } = createApiClient<ManagementPaths, ClientCredentials, ClientOptions & AuthOptions<ClientCredentials>, ApiLocation<ClientCredentials>>(
+    { locate: () => ({ apiUrl: API, tokenEndpoint: undefined }), retryMethods: ["GET"], requests: managementRequests },
     { token: "test-token-0123456789", fetch, retry: false },
   );
   return { raw, sent };
