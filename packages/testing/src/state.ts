@@ -1,4 +1,4 @@
-import type { AdminClient, Auth0Client, ClientGrant, Organization, ResourceServer } from "@grantkit/types";
+import type { TenantClient, Auth0Client, ClientGrant, Organization, ResourceServer } from "@grantkit/types";
 import { checkState } from "./state-check.js";
 
 /** A grant assigned to an organization (`POST /organizations/{id}/client-grants`). */
@@ -33,7 +33,7 @@ export interface VantageTenant {
 }
 
 /** An API client of a Vantage tenant. */
-export interface TenantClient extends AdminClient {
+export interface StoredClient extends TenantClient {
   tenantId: string;
 }
 
@@ -58,7 +58,7 @@ export interface AdminCredential {
 /** The Vantage side: tenants, their API clients and secrets, and who may get a token. */
 export interface AdminState {
   tenants: VantageTenant[];
-  clients: TenantClient[];
+  clients: StoredClient[];
   secrets: StoredSecret[];
   credentials: AdminCredential[];
 }

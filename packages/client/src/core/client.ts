@@ -67,10 +67,10 @@ export interface ApiDescription<Options, Credentials extends ClientCredentials, 
   /** The methods this API may receive twice: the default of `retry.methods`. */
   retryMethods: readonly string[];
   /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
-  requests: Requests;
+  requests: { readonly [key: string]: OperationRules };
 }
 
-type Requests = { readonly [key: string]: OperationRules };
+type Requests = ApiDescription<never, never, never>["requests"];
 
 /** The parts of a client the core builds. */
 export interface ApiClient<Paths extends {}, Location = ApiLocation<never>> {
