@@ -40,8 +40,10 @@ export default {
     {
       name: "published-src-no-node-builtins",
       severity: "error",
-      comment: "Published packages run in browsers and workers too (pnpm check:browser): no Node built-ins.",
-      from: { path: `^packages/(${published})/src/` },
+      comment:
+        "Published packages run in browsers and workers too (pnpm check:browser): no Node built-ins, except in an entry point " +
+        "that is Node's alone and says so (`\"browser\": null` in its exports): @grantkit/testing/server.",
+      from: { path: `^packages/(${published})/src/`, pathNot: "^packages/testing/src/server/" },
       to: { dependencyTypes: ["core"] },
     },
     {
@@ -61,9 +63,9 @@ export default {
     {
       name: "src-no-dev-dependencies",
       severity: "error",
-      comment: "A devDependency is not installed for users: sources import only dependencies.",
+      comment: "A devDependency is not installed for users: sources import only dependencies (or a peer they declare).",
       from: { path: src },
-      to: { dependencyTypes: ["npm-dev"] },
+      to: { dependencyTypes: ["npm-dev"], dependencyTypesNot: ["npm-peer"] },
     },
     {
       name: "resolvable",

@@ -23,7 +23,7 @@ function numberOf(name, normal, smoke) {
   return parsed;
 }
 
-const PARTS = ["calls", "cold", "size", "ratelimit", "redaction"];
+const PARTS = ["calls", "cold", "size", "ratelimit", "redaction", "fake"];
 const TRANSPORTS = ["in-process", "loopback"];
 /** The contenders that can be left out; bare fetch, the floor, is always measured. */
 const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
@@ -31,7 +31,7 @@ const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
 export function readSettings() {
   return {
     smoke: process.env.BENCH_SMOKE === "1",
-    /** Which parts run: BENCH_ONLY=calls,cold,size,ratelimit,redaction. */
+    /** Which parts run: BENCH_ONLY=calls,cold,size,ratelimit,redaction,fake. */
     parts: listOf("BENCH_ONLY", PARTS),
     transports: listOf("BENCH_TRANSPORTS", TRANSPORTS),
     contenders: ["bare", ...listOf("BENCH_CONTENDERS", OPTIONAL_CONTENDERS)],
