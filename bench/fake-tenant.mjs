@@ -82,7 +82,7 @@ try {
     markdownTable(
       ["median µs per call", "canned fetch", "fake, in process (ratio)", "node:http, fixed body", "grantkit-fake server (ratio)"],
       ["get", "list"].map((op) => [
-        op,
+        `clientGrants.${op}`,
         fixed(near[op].canned.median),
         ratioCell(near[op].fake.median, near[op].canned.median),
         fixed(far[op].bare.median),
