@@ -2,7 +2,7 @@
 // The grantkit demo: both clients against Prism mocks started from openapi/. No account and no network needed.
 // Prism answers from the specs' examples and validates every request, so what it shows is what the spec allows.
 import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient, ManagementApiError } from "@grantkit/client";
+import { createManagementClient, InvalidRequestError } from "@grantkit/client";
 import { startPrism } from "@grantkit/tools/prism";
 
 const say = (line = "") => console.log(line);
@@ -74,15 +74,19 @@ async function clientGrants(url) {
   const updated = await auth0.clientGrants.update(created.id, changes);
   say(`  updated ${updated.id}: asked for scope read:invoices and organization_usage cleared with null${echoNote(changes, updated)}`);
 
+  // ensure looks the grant up by client and audience, compares scopes as a set, and writes only what differs.
+  const ensured = await auth0.clientGrants.ensure({ ...grant, scope: ["write:invoices", "read:invoices"] });
+  say(`  ensure: ${ensured.action} ${ensured.grant.id} (found by client and audience, scopes compared as a set)`);
+
   await auth0.clientGrants.delete(created.id);
   say(`  deleted ${created.id}`);
 
   try {
-    // @ts-expect-error The typo is the point: TypeScript catches it, and so does the server for JavaScript callers.
+    // @ts-expect-error The typo is the point: TypeScript catches it, and so does the client for JavaScript callers.
     await auth0.clientGrants.create({ audience: "https://billing.example.com/", scopes: ["read:invoices"] });
   } catch (error) {
-    if (!(error instanceof ManagementApiError)) throw error;
-    say(`  a typo ("scopes") is refused with a typed error: ${error.status} ${error.error}`);
+    if (!(error instanceof InvalidRequestError)) throw error;
+    say(`  a typo ("scopes") is refused before anything is sent: ${error.message.split(";")[0]}`);
   }
 }
 

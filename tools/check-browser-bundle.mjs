@@ -30,7 +30,8 @@ const refuseNodeBuiltins = {
  */
 function esmEntryPoints(pkg) {
   return Object.entries(pkg.manifest.exports)
-    .filter(([subpath]) => subpath !== "./package.json")
+    // A subpath that is a plain file (a manifest, a JSON Schema) has no code to bundle.
+    .filter(([, target]) => typeof target !== "string")
     // `"browser": null` is how an entry point says it is for Node only (as msw's `./node` does): not bundled here.
     .filter(([, target]) => target.browser !== null)
     .map(([subpath, target]) => ({

@@ -12,6 +12,7 @@ const CONTEXTS = {
   "packages/testing/README.md": "testing-readme.ts",
   "packages/client/src/": "client-src.ts",
   "packages/admin-client/src/": "admin-client-src.ts",
+  "packages/cli/src/": "cli-src.ts",
   "openapi/management.yaml": "management-spec.ts",
   "openapi/admin.yaml": "admin-spec.ts",
 };

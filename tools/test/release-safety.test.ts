@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Proves the release-safety promise end to end, the way a maintainer meets it: on a throwaway copy of the working
-// tree (its own install, its own git history), a spec change that removes a response field shows up in
+// tree (its own install, its own git history), a spec change that removes a response field no code reads (so that
+// only the reports feel it: a field the code reads fails the build instead, as spec-break.test.ts shows) shows up in
 // `pnpm check:api` as a diff, reports updated without a changeset fail `pnpm check:changeset`, and a changeset with
 // the breaking bump (minor before 1.0) for every package whose report changed makes both pass.
 const run = promisify(execFile);
@@ -18,6 +19,7 @@ const REPORTS_OF: Record<string, string[]> = {
   "@grantkit/types": ["packages/types/api/index.api.md", "packages/types/api/management.api.md"],
   "@grantkit/client": ["packages/client/api/core.api.md", "packages/client/api/index.api.md"],
   "@grantkit/admin-client": ["packages/admin-client/api/index.api.md"],
+  "@grantkit/cli": ["packages/cli/api/index.api.md"],
   // The fake tenant's state holds the generated types (a seed's grants are ClientGrant objects).
   "@grantkit/testing": ["packages/testing/api/index.api.md", "packages/testing/api/msw.api.md", "packages/testing/api/server.api.md"],
 };
@@ -61,13 +63,16 @@ async function copyOfWorkingTree(): Promise<string> {
   return copy;
 }
 
-/** Deletes `is_system` from the ClientGrant schema, a field of every grant the API answers with. */
-async function removeIsSystemFromClientGrant(copy: string): Promise<void> {
+/**
+ * Deletes `is_system` from the ResourceServer schema, a field of every API the lookups answer with, which no code
+ * reads (a grant's `is_system` is read: system grants are never changed).
+ */
+async function removeIsSystemFromResourceServer(copy: string): Promise<void> {
   const file = join(copy, "openapi/management.yaml");
   const spec = await readFile(file, "utf8");
   const field = /^ {8}is_system:\n(?: {10}.*\n)+/m;
-  const clientGrant = spec.indexOf("\n    ClientGrant:\n");
-  const edited = spec.slice(0, clientGrant) + spec.slice(clientGrant).replace(field, "");
+  const resourceServer = spec.indexOf("\n    ResourceServer:\n");
+  const edited = spec.slice(0, resourceServer) + spec.slice(resourceServer).replace(field, "");
   expect(edited.length).toBeLessThan(spec.length);
   await writeFile(file, edited);
 }
@@ -81,14 +86,14 @@ async function breakingBump(copy: string): Promise<"minor" | "major"> {
 async function writeChangeset(copy: string, bump: "patch" | "minor" | "major"): Promise<void> {
   const lines = PACKAGES.map((name) => `"${name}": ${bump}`).join("\n");
   const file = join(copy, ".changeset/drop-is-system.md");
-  await writeFile(file, `---\n${lines}\n---\n\n\`ClientGrant.is_system\` is gone: the API no longer sends it.\n`);
+  await writeFile(file, `---\n${lines}\n---\n\n\`ResourceServer.is_system\` is gone: the API no longer sends it.\n`);
 }
 
 describe("a spec change that removes a response field, on a throwaway copy", () => {
   let copy: string;
   beforeAll(async () => {
     copy = await copyOfWorkingTree();
-    await removeIsSystemFromClientGrant(copy);
+    await removeIsSystemFromResourceServer(copy);
     await succeedIn(copy, "pnpm", ["generate"]);
   }, 180_000);
   afterAll(() => (copy ? rm(copy, { recursive: true, force: true }) : undefined));
@@ -100,7 +105,7 @@ describe("a spec change that removes a response field, on a throwaway copy", () 
       expect(result.output).toContain(`${report}: differs from the built package`);
       expect(result.output).toContain(`--- ${report}\t(committed)`);
     }
-    expect(result.output).toMatch(/^@@ .* @@ in export interface ManagementComponents › schemas › ClientGrant$/m);
+    expect(result.output).toMatch(/^@@ .* @@ in export interface ManagementComponents › schemas › ResourceServer$/m);
     expect(result.output).toMatch(/^- +is_system\?: boolean;$/m);
   }, 180_000);
 

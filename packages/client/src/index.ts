@@ -2,11 +2,15 @@ export { createManagementClient, type ManagementClient, type ManagementClientOpt
 export type { ManagementLocation } from "./management/location.js";
 export {
   ClientGrants,
+  type ClientGrantKey,
   type ClientGrantPage,
+  type DesiredClientGrant,
+  type EnsureResult,
   type OrganizationPage,
   type PageProgress,
   type WalkOptions,
 } from "./management/client-grants.js";
+export { clientGrantUpdate, isGrantFor } from "./management/grant-comparison.js";
 export { Clients, type ClientPage } from "./management/clients.js";
 export type { ArrayQuery, CheckpointQuery, ListingPage, TotalsQuery } from "./management/listing.js";
 export { Organizations } from "./management/organizations.js";

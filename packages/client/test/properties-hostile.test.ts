@@ -85,6 +85,13 @@ const WRAPPED_METHODS: MethodCase[] = [
     expected: () => ({ requests: [{ method: "GET", segments: ["client-grants"] }], each: true }),
   },
   {
+    // A create body is a near-valid key: one of client_id and default_for, or both, or neither.
+    name: "find",
+    args: fc.tuple(nearCreateBody, hostileCallOptions),
+    run: (c, [key, options]) => G(c).find(key, options),
+    expected: () => ({ requests: [{ method: "GET", segments: ["client-grants"] }], each: true }),
+  },
+  {
     name: "create",
     args: fc.tuple(nearCreateBody, hostileCallOptions),
     run: (c, [body, options]) => G(c).create(body, options),

@@ -1,0 +1,12 @@
+import { startFakeServer } from "@grantkit/testing/server";
+import { execFile } from "node:child_process"; import { promisify } from "node:util"; import { writeFileSync } from "node:fs";
+const ex = promisify(execFile);
+const N = Number(process.argv[2] ?? 200);
+const clients = Array.from({ length: N }, (_, i) => ({ client_id: `cli_b${i}`, name: `B${i}`, app_type: "non_interactive" }));
+const s = await startFakeServer({ token: "tok-123456789012345", rateLimit: { limit: 20, burst: 20 }, seed: { management: { clients, resourceServers: [{ id: "rs", identifier: "https://b/", name: "B", scopes: [{ value: "r" }] }] } } });
+writeFileSync("/tmp/bulk.yaml", "grants:\n" + clients.map((c) => `  - client_id: ${c.client_id}\n    audience: https://b/\n    scope: [r]\n`).join(""));
+const t = Date.now();
+const r = await ex(process.execPath, ["dist/bin.js", "apply", "-f", "/tmp/bulk.yaml", "--yes", "--concurrency", process.argv[3]], { env: { PATH: process.env.PATH, AUTH0_ACCESS_TOKEN: "tok-123456789012345", AUTH0_BASE_URL: s.managementUrl } }).catch((e) => e);
+const requests = s.fake.requests;
+console.log({ seconds: (Date.now() - t) / 1000, stderr: r.stderr, requests: requests.length, r429: requests.filter((q) => q.status === 429).length });
+await s.close();
