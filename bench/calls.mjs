@@ -8,11 +8,10 @@
 //
 // Every contender's every operation is checked against the expected data first (in-process, with the request body
 // checked too); a contender that answers wrong stops the bench.
-import { fork } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { cannedFetch, checkingCannedFetch } from "./canned-fetch.mjs";
 import { checkContender } from "./check.mjs";
+import { startLoopbackServer } from "./loopback-server.mjs";
 import { CONTENDERS } from "./contenders.mjs";
 import { BODY_BYTES, DOMAIN, PAGE_SIZE } from "./fixtures.mjs";
 import { measureInterleaved } from "./sampling.mjs";
@@ -40,23 +39,10 @@ function measure(transport) {
   return measureInterleaved(groups, { rounds: settings.rounds, sliceMs, warmupMs: settings.warmupMs });
 }
 
-/** Forks server.mjs and resolves once it listens. @returns {Promise<{ origin: string, stop: () => void }>} */
+/** The loopback server, for as long as the loopback part's whole planned time, and a minute to spare. */
 function startServer() {
-  // The server stops by itself after this long: the loopback part's whole planned time, and a minute to spare.
   const tasks = contenders.length * settings.ops.length;
-  const seconds = Math.ceil((tasks * (settings.timeMs + settings.warmupMs)) / 1000) + 60;
-  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, BENCH_SERVER_MAX_SECONDS: String(seconds) },
-  });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`bench server exited early (${code})`)));
-    child.once("message", (message) => {
-      const { port } = /** @type {{ port: number }} */ (message);
-      resolve({ origin: `http://127.0.0.1:${port}`, stop: () => child.disconnect() });
-    });
-  });
+  return startLoopbackServer(Math.ceil((tasks * (settings.timeMs + settings.warmupMs)) / 1000) + 60);
 }
 
 const load = () => `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;

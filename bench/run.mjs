@@ -7,6 +7,7 @@
 //   size   the one-call bundle (bundle-size.mjs)
 //   ratelimit  bulk work against a token bucket, grantkit and auth0 side by side (rate-limit.mjs)
 //   redaction  credentials kept out of a failing call's 4 kB error body, with 0 and 100 secrets (redaction.mjs)
+//   fake       the fake tenant (@grantkit/testing) in process and as a server, against their floors (fake-tenant.mjs)
 //   cli    grantkit apply of 1,000 new grants against the fake tenant's 20/s rate limit (cli-apply.mjs)
 //
 // `node run.mjs --smoke` runs every part and every check with almost no measuring. The knobs are in settings.mjs
@@ -24,6 +25,7 @@ const PART_SCRIPTS = {
   size: ["bundle-size.mjs"],
   ratelimit: ["rate-limit.mjs"],
   redaction: ["--expose-gc", "redaction.mjs"],
+  fake: ["--expose-gc", "fake-tenant.mjs"],
   cli: ["cli-apply.mjs"],
 };
 

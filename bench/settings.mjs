@@ -23,15 +23,15 @@ function numberOf(name, normal, smoke) {
   return parsed;
 }
 
-export const PARTS = ["calls", "cold", "size", "ratelimit", "redaction", "cli"];
+export const PARTS = ["calls", "cold", "size", "ratelimit", "redaction", "fake", "cli"];
 export const TRANSPORTS = ["in-process", "loopback"];
 /** The contenders that can be left out; bare fetch, the floor, is always measured. */
-export const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
+const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
 
 export function readSettings() {
   return {
     smoke: process.env.BENCH_SMOKE === "1",
-    /** Which parts run: BENCH_ONLY=calls,cold,size,ratelimit,redaction,cli. */
+    /** Which parts run: BENCH_ONLY=calls,cold,size,ratelimit,redaction,fake,cli. */
     parts: listOf("BENCH_ONLY", PARTS),
     transports: listOf("BENCH_TRANSPORTS", TRANSPORTS),
     contenders: ["bare", ...listOf("BENCH_CONTENDERS", OPTIONAL_CONTENDERS)],

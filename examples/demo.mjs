@@ -99,7 +99,7 @@ async function tenantClients(url) {
     tokenUrl: `${url}/auth2/connect/token`,
     clientCredentials: { clientId: "provisioning-robot", clientSecret: "demo-provisioning-secret" },
   });
-  /** @type {import("@grantkit/admin-client").CreateAdminClientRequest} */
+  /** @type {import("@grantkit/admin-client").CreateTenantClientRequest} */
   const body = {
     clientId: "invoice-robot",
     clientName: "Invoice robot",

@@ -230,7 +230,7 @@ export const hostileTransportOptions = fc.record(
             limit: mostlyValid(fc.nat(5)),
             baseDelayMs: mostlyValid(fc.nat(100)),
             backoffLimit: mostlyValid(fc.nat(2 ** 31 - 1)),
-            maxRetryAfter: mostlyValid(fc.nat(2 ** 31 - 1)),
+            maxWaitMs: mostlyValid(fc.nat(2 ** 31 - 1)),
           },
           { requiredKeys: [] },
         ),

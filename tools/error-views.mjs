@@ -31,7 +31,7 @@ export function echoedForms(credential) {
   return [
     credential,
     percent,
-    percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    percent.replace(/%[0-9A-F]{2}/g, (sequence) => sequence.toLowerCase()),
     new URLSearchParams({ s: credential }).toString().slice(2),
     base64(credential),
     base64Url(base64(credential)),

@@ -50,6 +50,20 @@ function resolveRef(document, ref, spec) {
 }
 
 /**
+ * Whether a `not` says only "these members exclude each other": `required`, with at most the same members named
+ * under `properties` with no schema of their own.
+ * @param {any} not
+ */
+function isExclusion(not) {
+  const { required, properties = {}, ...rest } = not;
+  return (
+    Array.isArray(required) &&
+    Object.keys(rest).length === 0 &&
+    Object.entries(properties).every(([name, schema]) => required.includes(name) && Object.keys(/** @type {object} */ (schema)).length === 0)
+  );
+}
+
+/**
  * A schema with its refs resolved and only the checked keywords kept.
  * @param {any} document @param {any} schema @param {string} spec @param {string} where
  * @returns {Record<string, unknown>}
@@ -63,6 +77,10 @@ function ruleOf(document, schema, spec, where) {
     if (!CHECKED.has(keyword)) throw new Error(`${spec} ${where}: the request checker does not implement \`${keyword}\``);
     if (keyword === "format" && !FORMATS.has(/** @type {string} */ (value))) {
       throw new Error(`${spec} ${where}: the request checker does not implement the format \`${value}\``);
+    }
+    // The checker reads `not` only as "these members exclude each other": any other `not` would go unchecked.
+    if (keyword === "not" && !isExclusion(value)) {
+      throw new Error(`${spec} ${where}: the request checker implements \`not\` only as \`not: { required: [...] }\``);
     }
     if (keyword === "items" || keyword === "not") rule[keyword] = ruleOf(document, value, spec, `${where}/${keyword}`);
     else if (keyword === "prefixItems") rule[keyword] = value.map((/** @type {any} */ item, /** @type {number} */ i) => ruleOf(document, item, spec, `${where}/prefixItems/${i}`));

@@ -11,7 +11,7 @@ test("a smoke run checks every contender and prints every part", () => {
 
   expect(stderr).toBe("");
   expect(status).toBe(0);
-  for (const heading of ["### In-process", "SDK work per call", "### Loopback HTTP", "## Cold start", "## One-call bundle", "## Rate limit: 60 mixed calls", "## Rate limit: a burst", "## Redaction", "## CLI: grantkit apply of 20 new grants"]) {
+  for (const heading of ["### In-process", "SDK work per call", "### Loopback HTTP", "## Cold start", "## One-call bundle", "## Rate limit: 60 mixed calls", "## Rate limit: a burst", "## Redaction", "## The fake tenant", "## CLI: grantkit apply of 20 new grants"]) {
     expect(stdout).toContain(heading);
   }
   // One row per operation in each time-per-call table, one per contender in the cold-start and bundle tables.

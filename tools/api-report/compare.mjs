@@ -33,7 +33,7 @@ export async function writeOrCheckReport({ report, file, root, check }) {
  * @param {string} before
  * @param {string} after
  */
-export function reportDiff(name, before, after) {
+function reportDiff(name, before, after) {
   const patch = structuredPatch(name, name, before, after, "committed", "built", { context: 3 });
   const beforeLines = before.split("\n");
   const afterLines = after.split("\n");

@@ -22,7 +22,11 @@ const RECOMMENDED = {
 /** @type {{ stop: () => Promise<unknown> }[]} */
 const running = [];
 /** @template {{ stop: () => Promise<unknown> }} T @param {Promise<T>} starting */
-const track = (starting) => starting.then((service) => (running.push(service), service));
+const track = (starting) =>
+  starting.then((service) => {
+    running.push(service);
+    return service;
+  });
 
 /** @param {unknown} value @param {string} what */
 function expectThat(value, what) {

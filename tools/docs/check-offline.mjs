@@ -43,6 +43,7 @@ try {
     });
     await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
     await tab.waitForTimeout(SETTLE_MS);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point; textContent counts hidden text.
     const rendered = await tab.evaluate(() => document.body.innerText.trim().length);
     await tab.close();
     if (outside.length > 0 || rendered === 0) {

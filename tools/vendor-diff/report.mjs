@@ -10,7 +10,7 @@ import { canonical } from "./schema.mjs";
  * `at | aspect | ours … | vendor …`, the same three fields an allow entry names.
  * @param {Difference} difference
  */
-export function formatDifference({ at, aspect, ours, vendor }) {
+function formatDifference({ at, aspect, ours, vendor }) {
   if (aspect === "present") return `${at} | present | only in ${ours ? "ours" : "vendor"}`;
   return `${at} | ${aspect} | ours ${formatValue(ours)} | vendor ${formatValue(vendor)}`;
 }

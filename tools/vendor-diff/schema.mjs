@@ -174,6 +174,7 @@ function flatten(document, node) {
   const { allOf, ...own } = schema;
   return allOf.map((part) => flatten(document, part)).reduce(
     (merged, part) => ({
+      // biome-ignore lint/performance/noAccumulatingSpread: an allOf has a few parts, so the copies cost nothing.
       ...merged,
       ...part,
       properties: { ...merged.properties, ...part.properties },

@@ -1,4 +1,4 @@
-export { createAdminClient, type AdminClientOptions, type VantageAdmin } from "./admin/client.js";
+export { createAdminClient, type AdminClientOptions, type AdminClient } from "./admin/client.js";
 export type { AdminApiVersion, AdminLocation } from "./admin/location.js";
 export { TenantClients } from "./admin/clients.js";
 export { ClientSecrets } from "./admin/secrets.js";
@@ -12,10 +12,12 @@ export {
   InvalidRequestError,
   NetworkError,
   RedirectError,
+  RequestError,
   ResponseParseError,
   TimeoutError,
   type CallOptions,
   type RateLimit,
   type RetryOptions,
 } from "@grantkit/client/core";
-export type * from "@grantkit/types";
+export type * from "@grantkit/types/admin";
+export type { ApiErrorBody } from "@grantkit/types";

@@ -13,7 +13,7 @@ const SEED = seedFromEnv();
 const CALLS = 2_000;
 const CONCURRENCY = 50;
 /**
- * A call still pending then is hung. Each attempt lasts at most TIMEOUT_MS and each wait at most maxRetryAfter
+ * A call still pending then is hung. Each attempt lasts at most TIMEOUT_MS and each wait at most maxWaitMs
  * (2.5 s): only a call rate-limited again and again, its token exchange too, could come near it.
  */
 const DEADLINE_MS = 20_000;
@@ -136,7 +136,7 @@ describe(`chaos (seed ${SEED}; replay with GRANTKIT_SEED=${SEED})`, () => {
       tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
     });
     // Small backoff, and room for the server's 429s to be waited for (they ask for a second at most).
-    const transport = { timeoutMs: TIMEOUT_MS, retry: { limit: 3, baseDelayMs: 20, backoffLimit: 200, maxRetryAfter: 2_500 } };
+    const transport = { timeoutMs: TIMEOUT_MS, retry: { limit: 3, baseDelayMs: 20, backoffLimit: 200, maxWaitMs: 2_500 } };
     const managementAt = { baseUrl: `${server.url}/api/v2`, ...transport };
     const clients: ChaosClients = {
       management: {

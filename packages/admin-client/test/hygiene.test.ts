@@ -71,7 +71,7 @@ describe("a created secret", () => {
 
 describe("errors after a secret was shown", () => {
   it("redact the value when a later error body echoes it", async () => {
-    server = await startServer((req, res, n) =>
+    server = await startServer((_req, res, n) =>
       n === 0
         ? json(res, 200, createdSecret)
         : json(res, 400, { title: "One or more validation errors occurred.", status: 400, detail: `Secret ${SECRET_VALUE} is already in use`, errors: { value: [SECRET_VALUE] } }),
@@ -167,6 +167,21 @@ describe("an error's data echoing the bearer token", () => {
     const { client } = error as ProvisioningError;
     expect(client.clientId).toBe("invoice-robot");
     expect(client.clientName).toBe("seen: Bearer [redacted]");
+  });
+
+  it.each(AUTHS)("never shows it when the created client's id echoes it, with %s", async (_name, auth, bearer) => {
+    // The secret's URL is built from the created client's id: an id that echoes the bearer puts it in the URL of the
+    // secret request, and so in that request's errors, whether the id is refused or sent.
+    const echoedId = bearer.replace(/^Bearer /, "");
+    server = await startServer((req, res) => {
+      if (req.url === "/auth2/connect/token") return json(res, 200, { access_token: ISSUED, expires_in: 3600 });
+      if (req.url.endsWith("/clients/")) return json(res, 200, { ...createdClient, clientId: echoedId });
+      json(res, 503, { title: "Unavailable", status: 503, detail: `no secret for ${req.url}` });
+    });
+    const error = await caught(adminFor(server.url, auth).provisionClient(newClient));
+    const shown = everythingShown(error);
+    for (const form of echoedForms(bearer)) expect(shown, form).not.toContain(form);
+    expect(shown).toContain("[redacted]");
   });
 });
 

@@ -12,7 +12,7 @@ import { asJson, rawRoute, recordingFetch, requestProblems, type ExpectedRequest
 import { specJudge } from "@grantkit/tools/spec-conformance";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type VantageAdmin } from "../src/index.js";
+import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";
 import { adminAnswer } from "./support/admin-answers.js";
 import { nearClientBody, nearSecretOptions } from "./support/arbitraries.js";
 
@@ -131,7 +131,7 @@ const RAW_METHODS: MethodCase[] = (["GET", "POST", "PATCH", "DELETE"] as const).
   expected: ([path, init]) => [rawRoute(method, path, init)],
 }));
 
-function admin(fetch: typeof globalThis.fetch): VantageAdmin {
+function admin(fetch: typeof globalThis.fetch): AdminClient {
   return createAdminClient({ regionUrl: ORIGIN, tenantId: TENANT, token: TOKEN, fetch, retry: false });
 }
 

@@ -2,7 +2,7 @@ import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome,
 import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
 import fc from "fast-check";
 import { afterEach, expect, it, vi } from "vitest";
-import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type VantageAdmin } from "../src/index.js";
+import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";
 import { ISSUED_TOKEN, adminAnswer } from "./support/admin-answers.js";
 import { hostileAdminOptions } from "./support/arbitraries.js";
 
@@ -48,7 +48,7 @@ it("createAdminClient with any options: an InvalidRequestError, or a client that
       vi.stubGlobal("fetch", fetch);
       const options = withRecorder(generated, fetch) as Options;
       const { bearer, allowed } = await expectedAuth(options, ISSUED_TOKEN);
-      let admin: VantageAdmin;
+      let admin: AdminClient;
       try {
         admin = createAdminClient(options as never);
       } catch (error) {

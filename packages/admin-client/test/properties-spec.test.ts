@@ -3,7 +3,7 @@ import { startPrism, type PrismMock } from "@grantkit/tools/prism";
 import { outcomeOf, propertySeed } from "@grantkit/tools/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminClient, type VantageAdmin, type AdminClientOptions } from "../src/index.js";
+import { createAdminClient, type AdminClient, type AdminClientOptions } from "../src/index.js";
 import { validClientBody, validSecretOptions } from "./support/arbitraries.js";
 
 /**
@@ -48,7 +48,7 @@ type Loose = any;
 interface MethodCase {
   name: string;
   args: fc.Arbitrary<unknown[]>;
-  run(admin: VantageAdmin, args: Loose[], tenantId: string): Promise<unknown>;
+  run(admin: AdminClient, args: Loose[], tenantId: string): Promise<unknown>;
 }
 
 const METHODS: MethodCase[] = [
@@ -80,7 +80,7 @@ const METHODS: MethodCase[] = [
 ];
 
 /** A client of the Prism mock whose `fetch` notes the status of every answer. Prism serves the API at its root. */
-function prismClient({ auth, ...options }: ClientOptions, statuses: number[]): VantageAdmin {
+function prismClient({ auth, ...options }: ClientOptions, statuses: number[]): AdminClient {
   const noting: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     statuses.push(response.status);

@@ -19,13 +19,13 @@ const wrong: number = created;
 describe("hover texts and compiler errors", { timeout: 60_000 }, () => {
   const view = typeView(code, declarations);
 
-  it("name the SDK object (VantageAdmin) apart from a tenant's client record (AdminClient)", () => {
-    expect(view.hover("admin =")).toBe("const admin: VantageAdmin");
-    expect(view.hover("created =")).toBe("const created: AdminClient");
+  it("name the SDK object (AdminClient) apart from a tenant's client record (TenantClient)", () => {
+    expect(view.hover("admin =")).toBe("const admin: AdminClient");
+    expect(view.hover("created =")).toBe("const created: TenantClient");
     expect(view.hover("secret =")).toBe("const secret: CreatedClientSecret");
   });
 
   it("say which type a value is not assignable to, by name", () => {
-    expect(view.errors()).toEqual(["Type 'AdminClient' is not assignable to type 'number'."]);
+    expect(view.errors()).toEqual(["Type 'TenantClient' is not assignable to type 'number'."]);
   });
 });

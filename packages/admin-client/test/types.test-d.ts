@@ -1,30 +1,30 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createAdminClient,
-  ProvisioningError,
-  type AdminClient,
+  type ProvisioningError,
+  type TenantClient,
   type AdminClientOptions,
   type ClientSecret,
-  type CreateAdminClientRequest,
+  type CreateTenantClientRequest,
   type CreatedClientSecret,
   type GrantkitError,
   type SecretOptions,
-  type VantageAdmin,
+  type AdminClient,
 } from "../src/index.js";
 
-declare const admin: VantageAdmin;
-const body = { clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] } satisfies CreateAdminClientRequest;
+declare const admin: AdminClient;
+const body = { clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] } satisfies CreateTenantClientRequest;
 
 describe("results", () => {
   it("carry the spec's client type", () => {
-    expectTypeOf(admin.clients.create(body)).resolves.toEqualTypeOf<AdminClient>();
-    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
-    expectTypeOf(admin.provisionClient(body)).resolves.toEqualTypeOf<{ client: AdminClient; secret: CreatedClientSecret }>();
+    expectTypeOf(admin.clients.create(body)).resolves.toEqualTypeOf<TenantClient>();
+    expectTypeOf<TenantClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
+    expectTypeOf(admin.provisionClient(body)).resolves.toEqualTypeOf<{ client: TenantClient; secret: CreatedClientSecret }>();
   });
 
   it("type a raw answer as the client's own type for the same schema", async () => {
     const { data } = await admin.raw.POST("/tenants/{tenantId}/clients/", { params: { path: { tenantId: "t" } }, body });
-    expectTypeOf(data).toEqualTypeOf<AdminClient | undefined>();
+    expectTypeOf(data).toEqualTypeOf<TenantClient | undefined>();
   });
 
   it("carry the spec's secret fields, read-only, with value a string", () => {
@@ -42,7 +42,7 @@ describe("results", () => {
   it("type ProvisioningError as a GrantkitError naming the client", () => {
     expectTypeOf<ProvisioningError>().toExtend<GrantkitError>();
     expectTypeOf<ProvisioningError["clientId"]>().toEqualTypeOf<string>();
-    expectTypeOf<ProvisioningError["client"]>().toEqualTypeOf<AdminClient>();
+    expectTypeOf<ProvisioningError["client"]>().toEqualTypeOf<TenantClient>();
   });
 });
 
@@ -87,7 +87,7 @@ describe("arguments", () => {
     // @ts-expect-error v3 does not exist
     createAdminClient({ regionUrl: "https://vantage-us.abbyy.com", tenantId: "t", token: "x", apiVersion: "v3" });
     expectTypeOf(createAdminClient).parameter(0).toEqualTypeOf<AdminClientOptions>();
-    expectTypeOf(createAdminClient).returns.toEqualTypeOf<VantageAdmin>();
+    expectTypeOf(createAdminClient).returns.toEqualTypeOf<AdminClient>();
   });
 });
 

@@ -3,9 +3,9 @@ import {
   createAdminClient,
   InvalidRequestError,
   ResponseParseError,
-  type VantageAdmin,
+  type AdminClient,
   type AdminClientOptions,
-  type CreateAdminClientRequest,
+  type CreateTenantClientRequest,
   type SecretOptions,
 } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, startServer, type TestServer } from "./support/server.js";
@@ -15,7 +15,7 @@ import { caught, createdClient, createdSecret, json, newClient, startServer, typ
  * local server's `received` list is the proof. Accepted calls are answered, so the same server shows what was sent.
  */
 let server: TestServer;
-let admin: VantageAdmin;
+let admin: AdminClient;
 beforeEach(async () => {
   server = await startServer((req, res) => json(res, 200, req.url.endsWith("/secrets/") ? createdSecret : createdClient));
   admin = createAdminClient({ baseUrl: server.url, tenantId: "t1", token: "test-token", retry: false });
@@ -173,7 +173,7 @@ describe("secret dates", () => {
 
 describe("client creation", () => {
   const create = (changes: Record<string, unknown>) =>
-    admin.clients.create({ ...newClient, ...changes } as CreateAdminClientRequest);
+    admin.clients.create({ ...newClient, ...changes } as CreateTenantClientRequest);
 
   it("sends a valid client, with redirect URI prefixes and origins with ports", async () => {
     const body = {
@@ -184,6 +184,14 @@ describe("client creation", () => {
     };
     await admin.clients.create(body);
     expect(server.received.map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([["POST", "/tenants/t1/clients/", body]]);
+  });
+
+  it("sends a member named __proto__ as a member, as JSON has it, not as the copy's prototype", async () => {
+    // The schema allows members it does not name; JSON.parse makes `__proto__` an own member like any other.
+    const body = JSON.parse(`{"clientId":"invoice-robot","clientName":"Invoice robot","allowedScopes":["openid","permissions","publicapi.all"],"__proto__":{"note":"kept"}}`);
+    await admin.clients.create(body);
+    expect(JSON.parse(server.received[0]!.body)).toEqual(body);
+    expect(server.received[0]!.body).toContain(`"__proto__":{"note":"kept"}`);
   });
 
   it.each([

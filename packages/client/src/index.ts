@@ -12,6 +12,7 @@ export {
 } from "./management/client-grants.js";
 export { clientGrantUpdate, isGrantFor } from "./management/grant-comparison.js";
 export { Clients, type ClientPage } from "./management/clients.js";
+export type { ArrayQuery, CheckpointQuery, ListingPage, TotalsQuery } from "./management/listing.js";
 export { Organizations } from "./management/organizations.js";
 export { ResourceServers, type ResourceServerPage } from "./management/resource-servers.js";
 export type { Auth0ClientCredentials } from "./management/token.js";
@@ -30,4 +31,5 @@ export {
   type RateLimit,
   type RetryOptions,
 } from "./core/index.js";
-export type * from "@grantkit/types";
+export type * from "@grantkit/types/management";
+export type { ApiErrorBody } from "@grantkit/types";

@@ -43,6 +43,7 @@ const CALLS: Array<[string, (c: ManagementClient) => unknown, RegExp]> = [
   ["a raw call with an unknown parseAs", (c) => c.raw.GET("/client-grants", any({ parseAs: "x" })), /parseAs must be one of/],
   ["a raw call with a signal that is not one", (c) => c.raw.GET("/client-grants", any({ signal: "x" })), /signal must be an AbortSignal/],
   ["a raw GET with a body", (c) => c.raw.GET("/client-grants", any({ body: {} })), /A GET call takes no body/],
+  ["a query for an operation that takes none", (c) => c.raw.DELETE("/client-grants/{id}", any({ params: { path: { id: "cgr_1" }, query: { force: true } } })), /query has an unknown parameter "force"; it takes no parameters$/],
   ["a raw call with a nested query", (c) => c.raw.GET("/client-grants", { params: { query: { audience: any({ a: 1 }) } } }), /query.audience/],
   ["a raw call with a BigInt body", (c) => c.raw.POST("/client-grants", { body: any({ audience: 1n }) }), /audience must be a non-empty string, got a bigint/],
 ];

@@ -115,11 +115,11 @@ describe("the rate-limit budget", () => {
     expect(timers()).toBe(before);
   });
 
-  it("fails a call at once with the last 429 when the reset is later than maxRetryAfter", async () => {
+  it("fails a call at once with the last 429 when the reset is later than maxWaitMs", async () => {
     server = await startServer((_req, res) =>
       json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit" }, limitHeaders(0, Date.now() + 3_600_000)),
     );
-    const grants = client({ retry: { baseDelayMs: 1, maxRetryAfter: 1_000 } }).clientGrants;
+    const grants = client({ retry: { baseDelayMs: 1, maxWaitMs: 1_000 } }).clientGrants;
     const first = await caught(grants.get(grant.id));
     const second = await caught(grants.get(grant.id));
     for (const error of [first, second]) expect(error).toMatchObject({ status: 429, rateLimit: { remaining: 0 } });

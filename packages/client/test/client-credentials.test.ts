@@ -143,7 +143,7 @@ describe("client credentials", () => {
   });
 
   it("gives up on a token endpoint that keeps failing after the policy's retries, with its error", async () => {
-    server = await startServer((req, res) => json(res, 503, { error: "temporarily_unavailable" }));
+    server = await startServer((_req, res) => json(res, 503, { error: "temporarily_unavailable" }));
     const client = credentialsClient(server, { retry: { baseDelayMs: 1, limit: 2 } });
     await expect(client.clientGrants.get(grant.id)).rejects.toMatchObject({ status: 503, path: "/oauth/token" });
     expect(server.received.map((r) => r.url)).toEqual(["/oauth/token", "/oauth/token", "/oauth/token"]);

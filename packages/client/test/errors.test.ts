@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ApiError, GrantkitError, TimeoutError } from "../src/core/errors.js";
+import { createManagementClient, ManagementApiError } from "../src/index.js";
 
 const request = { method: "GET", url: "https://example.us.auth0.com/api/v2/client-grants" };
 const init = { request, status: 404, statusText: "Not Found", headers: new Headers(), body: undefined };
@@ -45,5 +46,35 @@ describe("error classes", () => {
 
   it("serialize without the brand, a stack or the headers object", () => {
     expect(Object.keys(JSON.parse(JSON.stringify(new ApiError(init)))).sort()).toEqual(["error", "message", "method", "name", "status", "url"]);
+  });
+});
+
+describe("telling errors apart", () => {
+  const notFound = () =>
+    new Response(JSON.stringify({ statusCode: 404, error: "Not Found", message: "No such grant" }), {
+      status: 404,
+      headers: { "content-type": "application/json" },
+    });
+  const client = (fetch: typeof globalThis.fetch, timeoutMs = 10_000) =>
+    createManagementClient({ baseUrl: "https://tenant.example/api/v2", token: "test-token-1234", fetch, timeoutMs, retry: false });
+
+  it("ManagementApiError is the one ApiError class, so its name is ApiError and instanceof holds for both", async () => {
+    const error = await client(async () => notFound()).clientGrants.get("cgr_0123456789abcdef").catch((caught) => caught);
+    expect(ManagementApiError).toBe(ApiError);
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error.name).toBe("ApiError");
+  });
+
+  it("an AbortSignal.timeout() abort rejects with its own DOMException, which shares the name but not the class", async () => {
+    const hang: typeof globalThis.fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const aborted = await client(hang).clientGrants.list({}, { signal: AbortSignal.timeout(5) }).catch((caught) => caught);
+    expect(aborted).toBeInstanceOf(DOMException);
+    expect(aborted.name).toBe("TimeoutError");
+    expect(aborted).not.toBeInstanceOf(TimeoutError);
+    const timedOut = await client(hang, 5).clientGrants.list().catch((caught) => caught);
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect(timedOut.name).toBe("TimeoutError");
+    expect(timedOut).not.toBeInstanceOf(DOMException);
   });
 });

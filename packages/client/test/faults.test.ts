@@ -14,7 +14,7 @@ let server: TestServer | undefined;
 afterEach(() => server?.close());
 
 function clientFor(url: string, overrides: Parameters<typeof createManagementClient>[0] extends infer O ? Partial<O> : never = {}) {
-  return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxRetryAfter: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
+  return createManagementClient({ baseUrl: url, token: TOKEN, retry: { baseDelayMs: 1, maxWaitMs: 5_000 }, ...overrides } as Parameters<typeof createManagementClient>[0]);
 }
 
 describe("rate limits", () => {
@@ -35,7 +35,7 @@ describe("rate limits", () => {
     expect(server.received[1]!.at).toBeGreaterThanOrEqual(resetSeconds * 1000);
   });
 
-  it("reports a 429 whose reset is later than maxRetryAfter instead of waiting, with the rate-limit info", async () => {
+  it("reports a 429 whose reset is later than maxWaitMs instead of waiting, with the rate-limit info", async () => {
     const resetSeconds = Math.ceil(Date.now() / 1000) + 3600;
     server = await startServer((_req, res) =>
       json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached", errorCode: "too_many_requests" }, {
@@ -281,7 +281,7 @@ describe("walking every page", () => {
   });
 
   it("stops on a short page in page-number mode, before the total says so", async () => {
-    server = await startServer((req, res, n) =>
+    server = await startServer((_req, res, n) =>
       json(res, 200, { start: n * 2, limit: 2, total: 100, client_grants: n === 0 ? [grant, grant] : [grant] }),
     );
     const ids: string[] = [];

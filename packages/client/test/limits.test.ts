@@ -19,9 +19,9 @@ describe("options", () => {
   it("refuses a timeout or delay that setTimeout cannot hold (2^31 ms and more), and takes the largest it can", () => {
     const huge = 2 ** 31;
     expect(() => createManagementClient({ ...tenant, token: "t", timeoutMs: huge })).toThrow("timeoutMs must be an integer from 1 to 2147483647");
-    expect(() => createManagementClient({ ...tenant, token: "t", retry: { maxRetryAfter: huge } })).toThrow("retry.maxRetryAfter must be an integer from 0 to 2147483647");
+    expect(() => createManagementClient({ ...tenant, token: "t", retry: { maxWaitMs: huge } })).toThrow("retry.maxWaitMs must be an integer from 0 to 2147483647");
     expect(() => createManagementClient({ ...tenant, token: "t", retry: { baseDelayMs: huge } })).toThrow(InvalidRequestError);
-    expect(() => createManagementClient({ ...tenant, token: "t", timeoutMs: huge - 1, retry: { maxRetryAfter: huge - 1, backoffLimit: huge - 1 } })).not.toThrow();
+    expect(() => createManagementClient({ ...tenant, token: "t", timeoutMs: huge - 1, retry: { maxWaitMs: huge - 1, backoffLimit: huge - 1 } })).not.toThrow();
   });
 });
 

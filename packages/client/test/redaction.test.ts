@@ -64,7 +64,7 @@ describe("a redactor", () => {
     const values = ["cs_AUTHENTICATING+CLIENT/SECRET=77 x", "p%41ss-with-a-percent%", "密码密码密码密码", "émoji😀-and-accents-é", "pw~~~???>>>~~~???>>>"];
     const token = "eyJ.tok_Very-Secret+Bearer/sig=";
     const redactor = rememberingAll(values).with(token);
-    const mixedCase = (form: string) => form.replace(/%[0-9A-F]{2}/g, (escape, at: number) => (at % 2 ? escape.toLowerCase() : escape));
+    const mixedCase = (form: string) => form.replace(/%[0-9A-F]{2}/g, (sequence, at: number) => (at % 2 ? sequence.toLowerCase() : sequence));
     const encodeEach = (value: string) => [...value].map((char, i) => (i % 2 ? encodeURIComponent(char) : char)).join("");
     for (const value of [...values, token, ...shownSecrets]) {
       const forms = [

@@ -7,7 +7,7 @@ const answer = (status: number, headers: Record<string, string> = {}) =>
   new ApiError({ request, status, statusText: "", headers: new Headers(headers), body: undefined });
 const dropped = new NetworkError(request, new TypeError("fetch failed"));
 const methods = ["GET", "PUT", "PATCH", "DELETE"];
-const policy = resolveRetry({ limit: 3, baseDelayMs: 100, backoffLimit: 1_000, maxRetryAfter: 1_000 }, methods);
+const policy = resolveRetry({ limit: 3, baseDelayMs: 100, backoffLimit: 1_000, maxWaitMs: 1_000 }, methods);
 
 describe("retry policy", () => {
   it("retries 429 for every method, listed 5xx and dropped connections only for the policy's methods", () => {
@@ -32,7 +32,7 @@ describe("retry policy", () => {
     expect(retryDelayMs(2, dropped, policy, 0, () => 0)).toBe(0);
   });
 
-  it("waits until x-ratelimit-reset on a 429, and refuses a wait beyond maxRetryAfter", () => {
+  it("waits until x-ratelimit-reset on a 429, and refuses a wait beyond maxWaitMs", () => {
     const now = 1_764_000_000_000;
     expect(retryDelayMs(0, answer(429, { "x-ratelimit-reset": "1764000000.5" }), policy, now)).toBe(500);
     expect(retryDelayMs(0, answer(429, { "x-ratelimit-reset": "1763999999" }), policy, now)).toBe(0);
@@ -42,7 +42,7 @@ describe("retry policy", () => {
   it("honours retry-after, in seconds or as a date, and ignores x-ratelimit-reset on a 5xx", () => {
     expect(retryDelayMs(0, answer(503, { "retry-after": "0.25" }), policy, 0)).toBe(250);
     const inTwoMinutes = answer(429, { "retry-after": new Date(Date.now() + 120_000).toUTCString() });
-    expect(retryDelayMs(0, inTwoMinutes, { ...policy, maxRetryAfter: 180_000 })).toBeGreaterThan(118_000);
+    expect(retryDelayMs(0, inTwoMinutes, { ...policy, maxWaitMs: 180_000 })).toBeGreaterThan(118_000);
     expect(retryDelayMs(0, inTwoMinutes, resolveRetry(undefined, methods))).toBeUndefined();
     expect(retryDelayMs(0, answer(503, { "x-ratelimit-reset": "9999999999" }), policy, 0, () => 0.5)).toBe(50);
   });

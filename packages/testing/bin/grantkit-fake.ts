@@ -54,24 +54,26 @@ function seedOf(file: string | undefined): FakeSeed | undefined {
   }
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      token: { type: "string" },
-      seed: { type: "string" },
-      "rate-limit": { type: "string" },
-      "random-seed": { type: "string" },
-      help: { type: "boolean" },
-      version: { type: "boolean" },
-    },
-  });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+const OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  token: { type: "string" },
+  seed: { type: "string" },
+  "rate-limit": { type: "string" },
+  "random-seed": { type: "string" },
+  help: { type: "boolean" },
+  version: { type: "boolean" },
+} as const;
+
+/** The parsed flags; a flag the bin does not take is a usage error (exit 2). */
+function parsedFlags() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
 }
-const { values } = parsed;
+const { values } = parsedFlags();
 if (values.help) {
   process.stdout.write(`${HELP}\n`);
   process.exit(0);

@@ -1,7 +1,17 @@
 import { jsonAnswer, type Answer } from "./answer.js";
-import type { FakeTenant } from "./fake-tenant.js";
 import type { Fault } from "./faults.js";
-import type { FakeSeed } from "./state.js";
+import type { ServedRequest } from "./served-request.js";
+import type { FakeSeed, FakeState } from "./state.js";
+
+/** The controls of a fake tenant these routes drive (`FakeTenant` has them). */
+export interface FakeControls {
+  state(): FakeState;
+  replaceState(state: FakeSeed): void;
+  reset(): void;
+  setFaults(faults: readonly Fault[]): void;
+  clearFaults(): void;
+  readonly requests: readonly ServedRequest[];
+}
 
 /** The control routes' answer to a request they cannot act on: 400 with the reason, as plain JSON. */
 const badRequest = (message: string): Answer => jsonAnswer(400, { error: message });
@@ -19,7 +29,7 @@ function parsed(bodyText: string): unknown {
  * `GET`/`PUT /__grantkit/state`, `POST /__grantkit/reset`, `PUT`/`DELETE /__grantkit/faults`, and the request log,
  * `GET /__grantkit/requests`. They are never rate limited, faulted or logged.
  */
-export function serveControl(fake: FakeTenant, method: string, pathname: string, bodyText: string): Answer {
+export function serveControl(fake: FakeControls, method: string, pathname: string, bodyText: string): Answer {
   try {
     switch (`${method} ${pathname}`) {
       case "GET /__grantkit/state":

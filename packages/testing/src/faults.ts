@@ -77,7 +77,7 @@ export class FaultPlan {
   /** `routes` are the operations a fault may name; `randomSeed` seeds each fault's draws, fault by fault. */
   constructor(faults: readonly Fault[], routes: ReadonlySet<string>, randomSeed: number) {
     if (!Array.isArray(faults)) throw new TypeError("faults must be an array");
-    faults.forEach((fault, index) => checkFault(fault, index, routes));
+    for (const [index, fault] of faults.entries()) checkFault(fault, index, routes);
     this.#armed = faults.map((fault, index) => ({
       fault: structuredClone(fault),
       // One generator per fault: adding a fault does not change what the others draw.

@@ -11,6 +11,6 @@ export type {
   ManagementState,
   OrganizationGrant,
   StoredSecret,
-  TenantClient,
+  StoredClient,
   VantageTenant,
 } from "./state.js";

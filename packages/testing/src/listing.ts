@@ -41,16 +41,16 @@ function placeAfter(cursor: string): number {
  * array of the page `page`/`per_page` name.
  */
 export function listingPage<Item>(items: readonly Item[], query: Readonly<Record<string, unknown>>, shape: ListingShape<Item>): unknown {
-  if (shape.checkpoints && (query["from"] !== undefined || query["take"] !== undefined)) {
-    const take = (query["take"] as number | undefined) ?? DEFAULT_TAKE;
-    const after = query["from"] === undefined ? Number.NEGATIVE_INFINITY : placeAfter(query["from"] as string);
+  if (shape.checkpoints && (query.from !== undefined || query.take !== undefined)) {
+    const take = (query.take as number | undefined) ?? DEFAULT_TAKE;
+    const after = query.from === undefined ? Number.NEGATIVE_INFINITY : placeAfter(query.from as string);
     const rest = items.filter((item) => shape.placeOf(item) > after);
     const page = rest.slice(0, take);
     const last = page.at(-1);
     return rest.length > take && last !== undefined ? { next: cursorOf(shape.placeOf(last)), [shape.key]: page } : { [shape.key]: page };
   }
-  const perPage = (query["per_page"] as number | undefined) ?? DEFAULT_PER_PAGE;
-  const start = ((query["page"] as number | undefined) ?? 0) * perPage;
+  const perPage = (query.per_page as number | undefined) ?? DEFAULT_PER_PAGE;
+  const start = ((query.page as number | undefined) ?? 0) * perPage;
   const page = items.slice(start, start + perPage);
-  return query["include_totals"] === true ? { start, limit: perPage, total: items.length, [shape.key]: page } : page;
+  return query.include_totals === true ? { start, limit: perPage, total: items.length, [shape.key]: page } : page;
 }

@@ -2,7 +2,7 @@
 export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 
 /** One parameter of an operation, its reference resolved. */
-export interface SpecParameter {
+interface SpecParameter {
   readonly name: string;
   readonly in: string;
   readonly required: boolean;

@@ -111,7 +111,7 @@ export class SpecValidator {
     for (const name of new Set(query.keys())) {
       const values = query.getAll(name);
       const parameter = operation.parameters.find((candidate) => candidate.in === "query" && candidate.name === name);
-      const isArray = typeof parameter?.schema === "object" && parameter.schema["type"] === "array";
+      const isArray = typeof parameter?.schema === "object" && parameter.schema.type === "array";
       if (!isArray && values.length > 1) return { valid: false, problem: { in: "query", property: name, message: "must not be repeated" } };
       queryValues[name] = isArray ? values : values[0];
     }

@@ -1,4 +1,4 @@
-import type { FakeState } from "./state.js";
+import type { AdminState, FakeSeed, FakeState, ManagementState } from "./state.js";
 import { adminValidator, managementValidator } from "./validators.js";
 
 /** The seed's lists that hold what an API answers, with the spec's schema each item must match. */
@@ -28,7 +28,7 @@ const itemsOf = (state: FakeState, part: "management" | "admin", list: string) =
  * Throws a `TypeError` naming the first item of `state` that the fake could not serve as the vendor would: one that
  * does not match its spec schema, lacks a field, or repeats a grant's id. (Defaults the schemas give are filled in.)
  */
-export function checkState(state: FakeState): void {
+function checkState(state: FakeState): void {
   for (const { part, list, schema } of SCHEMAS) {
     const validator = part === "management" ? managementValidator() : adminValidator();
     itemsOf(state, part, list).forEach((item, index) => {
@@ -56,4 +56,37 @@ export function checkState(state: FakeState): void {
     if (ids.has(id)) throw new TypeError(`The seed's management.clientGrants has the id ${id} twice`);
     ids.add(id);
   }
+}
+
+const MANAGEMENT_LISTS = ["clients", "resourceServers", "organizations", "clientGrants", "organizationGrants", "credentials"] as const;
+const ADMIN_LISTS = ["tenants", "clients", "secrets", "credentials"] as const;
+
+function listsOf<Key extends string>(part: unknown, keys: readonly Key[], name: string): Record<Key, unknown[]> {
+  if (part !== undefined && (part === null || typeof part !== "object" || Array.isArray(part))) {
+    throw new TypeError(`The seed's ${name} must be an object`);
+  }
+  const given = (part ?? {}) as Record<string, unknown>;
+  const unknownKey = Object.keys(given).find((key) => !(keys as readonly string[]).includes(key));
+  if (unknownKey !== undefined) throw new TypeError(`The seed's ${name} has no list ${unknownKey} (it has ${keys.join(", ")})`);
+  const lists = {} as Record<Key, unknown[]>;
+  for (const key of keys) {
+    const list = given[key] ?? [];
+    if (!Array.isArray(list)) throw new TypeError(`The seed's ${name}.${key} must be an array`);
+    // A deep copy: the fake's state is its own, so a test that edits its seed afterwards changes nothing.
+    lists[key] = structuredClone(list);
+  }
+  return lists;
+}
+
+/** A full state from a seed, copied and checked; a part it leaves out is empty. */
+export function stateFrom(seed: FakeSeed | undefined): FakeState {
+  if (seed !== undefined && (seed === null || typeof seed !== "object")) throw new TypeError("The seed must be an object");
+  const unknownPart = Object.keys(seed ?? {}).find((key) => key !== "management" && key !== "admin");
+  if (unknownPart !== undefined) throw new TypeError(`The seed has no part ${unknownPart} (it has management and admin)`);
+  const state = {
+    management: listsOf(seed?.management, MANAGEMENT_LISTS, "management") as unknown as ManagementState,
+    admin: listsOf(seed?.admin, ADMIN_LISTS, "admin") as unknown as AdminState,
+  };
+  checkState(state);
+  return state;
 }

@@ -1,5 +1,4 @@
-import type { AdminClient, Auth0Client, ClientGrant, Organization, ResourceServer } from "@grantkit/types";
-import { checkState } from "./state-check.js";
+import type { TenantClient, Auth0Client, ClientGrant, Organization, ResourceServer } from "@grantkit/types";
 
 /** A grant assigned to an organization (`POST /organizations/{id}/client-grants`). */
 export interface OrganizationGrant {
@@ -33,7 +32,7 @@ export interface VantageTenant {
 }
 
 /** An API client of a Vantage tenant. */
-export interface TenantClient extends AdminClient {
+export interface StoredClient extends TenantClient {
   tenantId: string;
 }
 
@@ -58,7 +57,7 @@ export interface AdminCredential {
 /** The Vantage side: tenants, their API clients and secrets, and who may get a token. */
 export interface AdminState {
   tenants: VantageTenant[];
-  clients: TenantClient[];
+  clients: StoredClient[];
   secrets: StoredSecret[];
   credentials: AdminCredential[];
 }
@@ -73,37 +72,4 @@ export interface FakeState {
 export interface FakeSeed {
   management?: Partial<ManagementState> | undefined;
   admin?: Partial<AdminState> | undefined;
-}
-
-const MANAGEMENT_LISTS = ["clients", "resourceServers", "organizations", "clientGrants", "organizationGrants", "credentials"] as const;
-const ADMIN_LISTS = ["tenants", "clients", "secrets", "credentials"] as const;
-
-function listsOf<Key extends string>(part: unknown, keys: readonly Key[], name: string): Record<Key, unknown[]> {
-  if (part !== undefined && (part === null || typeof part !== "object" || Array.isArray(part))) {
-    throw new TypeError(`The seed's ${name} must be an object`);
-  }
-  const given = (part ?? {}) as Record<string, unknown>;
-  const unknownKey = Object.keys(given).find((key) => !(keys as readonly string[]).includes(key));
-  if (unknownKey !== undefined) throw new TypeError(`The seed's ${name} has no list ${unknownKey} (it has ${keys.join(", ")})`);
-  const lists = {} as Record<Key, unknown[]>;
-  for (const key of keys) {
-    const list = given[key] ?? [];
-    if (!Array.isArray(list)) throw new TypeError(`The seed's ${name}.${key} must be an array`);
-    // A deep copy: the fake's state is its own, so a test that edits its seed afterwards changes nothing.
-    lists[key] = structuredClone(list);
-  }
-  return lists;
-}
-
-/** A full state from a seed, copied and checked; a part it leaves out is empty. */
-export function stateFrom(seed: FakeSeed | undefined): FakeState {
-  if (seed !== undefined && (seed === null || typeof seed !== "object")) throw new TypeError("The seed must be an object");
-  const unknownPart = Object.keys(seed ?? {}).find((key) => key !== "management" && key !== "admin");
-  if (unknownPart !== undefined) throw new TypeError(`The seed has no part ${unknownPart} (it has management and admin)`);
-  const state = {
-    management: listsOf(seed?.management, MANAGEMENT_LISTS, "management") as unknown as ManagementState,
-    admin: listsOf(seed?.admin, ADMIN_LISTS, "admin") as unknown as AdminState,
-  };
-  checkState(state);
-  return state;
 }

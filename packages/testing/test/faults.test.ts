@@ -29,7 +29,7 @@ describe("faults, as data", () => {
 
   it("strikes with a probability, the same calls for the same randomSeed", async () => {
     // GRANTKIT_SEED replays a run, as in the other packages' seeded suites.
-    const randomSeed = Number(process.env["GRANTKIT_SEED"] ?? Math.floor(Math.random() * 2 ** 32));
+    const randomSeed = Number(process.env.GRANTKIT_SEED ?? Math.floor(Math.random() * 2 ** 32));
     console.log(`faults: randomSeed ${randomSeed}`);
     const run = async () => {
       const fake = createFakeTenant({ seed: SEED, token: TOKEN, randomSeed });

@@ -1,157 +1,17 @@
 /**
  * Readable names for the types generated from grantkit's OpenAPI specs. The generated modules themselves
- * (`./management.ts`, `./admin.ts`) are rewritten by `pnpm generate`; only this file is written by hand.
+ * (`./management.ts`, `./admin.ts`, `./rules.ts`) are rewritten by `pnpm generate`; this file, `naming.ts` and
+ * `vendor/*.ts` are written by hand. Each vendor's names are also an entry point of their own: `./management`, `./admin`.
  *
  * Each record is a named interface, so editors and compiler errors say `ClientGrant` instead of spelling out its
  * fields. Request bodies and queries take `undefined` for a field left out, and read-only lists, so they fit the
  * strictest compiler settings (`exactOptionalPropertyTypes`, `as const`).
  */
-import type { components as ManagementComponents, operations as ManagementOperations } from "./management.js";
-import type { components as AdminComponents } from "./admin.js";
+import type { AdminProblemDetails, OAuthErrorBody } from "./vendor/admin.js";
+import type { ManagementErrorBody } from "./vendor/management.js";
 
-export type {
-  components as ManagementComponents,
-  operations as ManagementOperations,
-  paths as ManagementPaths,
-} from "./management.js";
-export type { components as AdminComponents, operations as AdminOperations, paths as AdminPaths } from "./admin.js";
-export {
-  adminRequests,
-  managementRequests,
-  type AdminOperation,
-  type ManagementOperation,
-  type OperationRules,
-  type RequestRule,
-} from "./rules.js";
-
-/**
- * A request body or query as the clients take it: an optional field also takes `undefined`, meaning "left out" (so
- * `{ audience: cfg.audience }` compiles under `exactOptionalPropertyTypes`), and a list may be read-only
- * (`as const`): the clients only read it.
- */
-type Input<T> = {
-  [K in keyof T]: ReadableList<T[K]> | ({} extends Pick<T, K> ? undefined : never);
-};
-type ReadableList<Value> = Value extends readonly unknown[] ? Readonly<Value> : Value;
-
-/** The generated type `T`, by a name an interface can extend (an interface cannot extend `Schemas["X"]` itself). */
-type Spec<T> = T;
-
-/**
- * `Generated` with the fields of `Named` typed by name (`ClientGrant[]` rather than the generated structure). Each
- * must be a field of `Generated`, of the same type, so the spec still decides what the field is.
- */
-type Renamed<Generated, Named extends { [K in keyof Named]: K extends keyof Generated ? Generated[K] : never }> = Omit<
-  Generated,
-  keyof Named
-> &
-  Named;
-
-type ManagementSchemas = ManagementComponents["schemas"];
-type QueryOf<Operation extends keyof ManagementOperations> = NonNullable<
-  ManagementOperations[Operation]["parameters"]["query"]
->;
-
-/** A client grant: which client may get tokens for which API (audience), with which scopes. */
-export interface ClientGrant extends Spec<ManagementSchemas["ClientGrant"]> {}
-/** The body of `POST /client-grants`. `audience` is required; `client_id` and `default_for` exclude each other. */
-export interface CreateClientGrantRequest extends Input<ManagementSchemas["CreateClientGrantRequest"]> {}
-/** The body of `PATCH /client-grants/{id}`: at least one field; `null` clears a nullable one. */
-export interface UpdateClientGrantRequest extends Input<ManagementSchemas["UpdateClientGrantRequest"]> {}
-/** The query of `GET /client-grants`. */
-export interface ListClientGrantsQuery extends Input<QueryOf<"listClientGrants">> {}
-/** `GET /client-grants` with `include_totals: true`: one page of grants, with the total count. */
-export interface ClientGrantsWithTotals
-  extends Renamed<ManagementSchemas["ClientGrantsWithTotals"], { client_grants: ClientGrant[] }> {}
-/** `GET /client-grants` with checkpoint paging (`from` or `take`): one page of grants, and the next checkpoint. */
-export interface ClientGrantsCheckpoint
-  extends Renamed<ManagementSchemas["ClientGrantsCheckpoint"], { client_grants: ClientGrant[] }> {}
-/** The three shapes `GET /client-grants` answers with: a plain array, with totals, or a checkpoint page. */
-export type ListClientGrantsResponse = ClientGrant[] | ClientGrantsWithTotals | ClientGrantsCheckpoint;
-export type OrganizationUsage = ManagementSchemas["OrganizationUsage"];
-export type SubjectType = ManagementSchemas["SubjectType"];
-export type DefaultFor = ManagementSchemas["DefaultFor"];
-/** An organization of the tenant. */
-export interface Organization extends Spec<ManagementSchemas["Organization"]> {}
-/** The query of `GET /client-grants/{id}/organizations`. */
-export interface ListClientGrantOrganizationsQuery extends Input<QueryOf<"listClientGrantOrganizations">> {}
-/** `GET /client-grants/{id}/organizations` with `include_totals: true`. */
-export interface ClientGrantOrganizationsWithTotals
-  extends Renamed<ManagementSchemas["ClientGrantOrganizationsWithTotals"], { organizations: Organization[] }> {}
-/** `GET /client-grants/{id}/organizations` with checkpoint paging (`from` or `take`). */
-export interface ClientGrantOrganizationsCheckpoint
-  extends Renamed<ManagementSchemas["ClientGrantOrganizationsCheckpoint"], { organizations: Organization[] }> {}
-/** The three shapes `GET /client-grants/{id}/organizations` answers with, as `GET /client-grants` does. */
-export type ListClientGrantOrganizationsResponse =
-  | Organization[]
-  | ClientGrantOrganizationsWithTotals
-  | ClientGrantOrganizationsCheckpoint;
-/** A client grant as an organization sees it. */
-export interface OrganizationClientGrant extends Spec<ManagementSchemas["OrganizationClientGrant"]> {}
-/** The query of `GET /organizations/{id}/client-grants`. */
-export interface ListOrganizationClientGrantsQuery extends Input<QueryOf<"listOrganizationClientGrants">> {}
-/** `GET /organizations/{id}/client-grants` with `include_totals: true`. */
-export interface OrganizationClientGrantsWithTotals
-  extends Renamed<ManagementSchemas["OrganizationClientGrantsWithTotals"], { client_grants: OrganizationClientGrant[] }> {}
-/** The two shapes `GET /organizations/{id}/client-grants` answers with: a plain array, or with totals. */
-export type ListOrganizationClientGrantsResponse = OrganizationClientGrant[] | OrganizationClientGrantsWithTotals;
-/** The kind of application an Auth0 client is (`non_interactive` for a machine-to-machine one). */
-export type AppType = ManagementSchemas["AppType"];
-/**
- * An Auth0 client (an application), with the fields the spec lists; Auth0 sends more. With `fields`, only the ones
- * asked for.
- */
-export interface Auth0Client extends Spec<ManagementSchemas["Client"]> {}
-/** The query of `GET /clients`. */
-export interface ListClientsQuery extends Input<QueryOf<"listClients">> {}
-/** `GET /clients` with `include_totals: true`. */
-export interface ClientsWithTotals extends Renamed<ManagementSchemas["ClientsWithTotals"], { clients: Auth0Client[] }> {}
-/** `GET /clients` with checkpoint paging (`from` or `take`). */
-export interface ClientsCheckpoint extends Renamed<ManagementSchemas["ClientsCheckpoint"], { clients: Auth0Client[] }> {}
-/** The three shapes `GET /clients` answers with, as `GET /client-grants` does. */
-export type ListClientsResponse = Auth0Client[] | ClientsWithTotals | ClientsCheckpoint;
-/** One scope an API defines. */
-export interface ResourceServerScope extends Spec<ManagementSchemas["ResourceServerScope"]> {}
-/** An API of the tenant (a resource server): a grant's audience is its `identifier`. */
-export interface ResourceServer extends Renamed<ManagementSchemas["ResourceServer"], { scopes?: ResourceServerScope[] }> {}
-/** The query of `GET /resource-servers`. */
-export interface ListResourceServersQuery extends Input<QueryOf<"listResourceServers">> {}
-/** `GET /resource-servers` with `include_totals: true`. */
-export interface ResourceServersWithTotals
-  extends Renamed<ManagementSchemas["ResourceServersWithTotals"], { resource_servers: ResourceServer[] }> {}
-/** The two shapes `GET /resource-servers` answers with: a plain array, or with totals (page numbers only). */
-export type ListResourceServersResponse = ResourceServer[] | ResourceServersWithTotals;
-/** The error body of every Management API error response. */
-export interface ManagementErrorBody extends Spec<ManagementSchemas["Error"]> {}
-
-type AdminSchemas = AdminComponents["schemas"];
-
-/** The one value `allowedScopes` accepts, in this order. */
-export type AllowedScopes = AdminSchemas["AllowedScopes"];
-/** One of the {@link AllowedScopes}. */
-export type AllowedScope = AllowedScopes[number];
-/**
- * An API client of a Vantage tenant. Its `allowedScopes` is typed as the list a JSON answer holds, as `admin.raw`
- * types it too (a request must list exactly the {@link AllowedScopes}, in their order).
- */
-export interface AdminClient extends Omit<AdminSchemas["Client"], "allowedScopes"> {
-  /** The resources and user data the client's tokens carry: the {@link AllowedScopes}. */
-  allowedScopes?: AllowedScope[];
-}
-/** The body of `POST /tenants/{tenantId}/clients/`. */
-export interface CreateAdminClientRequest extends Input<AdminSchemas["CreateClientRequest"]> {}
-/** The body of `POST /tenants/{tenantId}/clients/{clientId}/secrets/`. */
-export interface CreateClientSecretRequest extends Input<AdminSchemas["CreateClientSecretRequest"]> {}
-/** A client secret as created: `value` is shown only this once. */
-export interface ClientSecret extends Spec<AdminSchemas["ClientSecret"]> {}
-/** The form body of the token endpoint. */
-export interface TokenRequest extends Spec<AdminSchemas["TokenRequest"]> {}
-/** The token endpoint's answer. */
-export interface TokenResponse extends Spec<AdminSchemas["TokenResponse"]> {}
-/** The OAuth 2.0 error body of the token endpoint. */
-export interface OAuthErrorBody extends Spec<AdminSchemas["OAuthError"]> {}
-/** The problem details body of the admin API's error responses. */
-export interface AdminProblemDetails extends Spec<AdminSchemas["ProblemDetails"]> {}
+export * from "./vendor/management.js";
+export * from "./vendor/admin.js";
 
 /**
  * The body of an `ApiError`, as the two APIs document their errors: the Management API's error, a token endpoint's

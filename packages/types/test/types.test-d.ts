@@ -1,12 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
-  AdminClient,
+  TenantClient,
   AdminComponents,
   AllowedScopes,
   ApiErrorBody,
   ClientGrant,
   ClientSecret,
-  CreateAdminClientRequest,
+  CreateTenantClientRequest,
   CreateClientGrantRequest,
   ListClientGrantOrganizationsResponse,
   ListClientGrantsQuery,
@@ -96,20 +96,20 @@ describe("management types", () => {
 describe("admin types", () => {
   it("type allowedScopes to the one allowed value", () => {
     expectTypeOf<AllowedScopes>().toEqualTypeOf<["openid", "permissions", "publicapi.all"]>();
-    expectTypeOf<{ clientId: string; clientName: string; allowedScopes: ["openid"] }>().not.toExtend<CreateAdminClientRequest>();
+    expectTypeOf<{ clientId: string; clientName: string; allowedScopes: ["openid"] }>().not.toExtend<CreateTenantClientRequest>();
   });
 
   it("take allowedScopes as a read-only list (as const), and type answers as the JSON list they are", () => {
     const allowedScopes = ["openid", "permissions", "publicapi.all"] as const;
-    expectTypeOf({ clientId: "a", clientName: "A", allowedScopes }).toExtend<CreateAdminClientRequest>();
-    expectTypeOf<AdminClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
-    expectTypeOf<Omit<AdminClient, "allowedScopes">>().toEqualTypeOf<Omit<AdminComponents["schemas"]["Client"], "allowedScopes">>();
+    expectTypeOf({ clientId: "a", clientName: "A", allowedScopes }).toExtend<CreateTenantClientRequest>();
+    expectTypeOf<TenantClient["allowedScopes"]>().toEqualTypeOf<("openid" | "permissions" | "publicapi.all")[] | undefined>();
+    expectTypeOf<Omit<TenantClient, "allowedScopes">>().toEqualTypeOf<Omit<AdminComponents["schemas"]["Client"], "allowedScopes">>();
   });
 
   it("require a client's id, name and scopes", () => {
-    expectTypeOf<CreateAdminClientRequest["clientId"]>().toEqualTypeOf<string>();
-    expectTypeOf<CreateAdminClientRequest["clientName"]>().toEqualTypeOf<string>();
-    expectTypeOf<CreateAdminClientRequest["allowRopc"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<CreateTenantClientRequest["clientId"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateTenantClientRequest["clientName"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateTenantClientRequest["allowRopc"]>().toEqualTypeOf<boolean | undefined>();
   });
 
   it("carry the secret value and its display", () => {

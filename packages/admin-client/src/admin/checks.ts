@@ -7,7 +7,7 @@ import { adminRequests, type AllowedScopes } from "@grantkit/types";
  */
 
 /** The one value the admin API accepts for `allowedScopes`, in the docs' order. */
-export const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions", "publicapi.all"];
+const ALLOWED_SCOPES: Readonly<AllowedScopes> = ["openid", "permissions", "publicapi.all"];
 
 function checkScopes(scopes: unknown): void {
   const exact =

@@ -1,19 +1,17 @@
 import {
-  checkClientOptions,
   createApiClient,
-  invalid,
   type AuthOptions,
   type CallOptions,
   type ClientOptions,
   type RawClient,
 } from "@grantkit/client/core";
-import { adminRequests, type AdminPaths, type CreateAdminClientRequest } from "@grantkit/types";
+import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
 import { TenantClients } from "./clients.js";
-import { resolveLocation, type AdminLocation } from "./location.js";
+import { resolveLocation, type AdminApiLocation, type AdminLocation } from "./location.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
 import { ClientSecrets, secretOperation, type SecretsContext } from "./secrets.js";
-import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
+import type { AdminClientCredentials } from "./token.js";
 
 /**
  * Options of {@link createAdminClient}: where the tenant is, how to authenticate (exactly one of `token`,
@@ -23,10 +21,10 @@ import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
 export type AdminClientOptions = AdminLocation & AuthOptions<AdminClientCredentials> & ClientOptions;
 
 /**
- * The Vantage admin API of one tenant, as {@link createAdminClient} returns it. (Not to be confused with an
- * `AdminClient`: one of the tenant's API clients, which this object creates.)
+ * The Vantage admin API of one tenant, as {@link createAdminClient} returns it, as `createManagementClient` returns a
+ * `ManagementClient`. (A `TenantClient` is one of the tenant's API clients, which this object creates.)
  */
-export interface VantageAdmin {
+export interface AdminClient {
   /** The API clients of the tenant. */
   readonly clients: TenantClients;
   /** The client secrets of the tenant's API clients. */
@@ -41,7 +39,7 @@ export interface VantageAdmin {
    *   { description: "first secret" },
    * );
    */
-  provisionClient(body: CreateAdminClientRequest, secretOptions?: SecretOptions, callOptions?: CallOptions): Promise<ProvisionedClient>;
+  provisionClient(body: CreateTenantClientRequest, secretOptions?: SecretOptions, callOptions?: CallOptions): Promise<ProvisionedClient>;
   /** The typed openapi-fetch client for calls not wrapped here. It throws the same errors. */
   readonly raw: RawClient<AdminPaths>;
 }
@@ -62,19 +60,13 @@ const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
  *   clientCredentials: { clientId: process.env.VANTAGE_CLIENT_ID!, clientSecret: process.env.VANTAGE_CLIENT_SECRET! },
  * });
  */
-export function createAdminClient(options: AdminClientOptions): VantageAdmin {
-  checkClientOptions(options);
-  const { tenantId, apiUrl, tokenUrl } = resolveLocation(options);
-  if (options.clientCredentials !== undefined && tokenUrl === undefined) {
-    invalid("clientCredentials need a token endpoint: pass regionUrl, or tokenUrl alongside baseUrl");
-  }
-
-  const tokenEndpoint = tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl);
+export function createAdminClient(options: AdminClientOptions): AdminClient {
   // The redactor: secret values this client is shown later are added to it (see SecretsContext).
-  const { raw, call, redactor } = createApiClient<AdminPaths, AdminClientCredentials>(
-    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: adminRequests },
+  const { raw, call, redactor, location } = createApiClient<AdminPaths, AdminClientCredentials, AdminClientOptions, AdminApiLocation>(
+    { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: adminRequests },
     options,
   );
+  const { tenantId } = location;
   const context: SecretsContext = { call, tenantId, redactor, createSecret: secretOperation(redactor) };
   return {
     clients: new TenantClients(call, tenantId),

@@ -1,9 +1,9 @@
 import { AN_OBJECT, operation, type ApiClient, type CallOptions } from "@grantkit/client/core";
-import { adminRequests, type AdminClient, type AdminPaths, type CreateAdminClientRequest } from "@grantkit/types";
+import { adminRequests, type TenantClient, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
 import { checkCreateClient } from "./checks.js";
 
 /** `POST /tenants/{tenantId}/clients/`. */
-export const CREATE_CLIENT = operation<AdminClient>(adminRequests, "POST /tenants/{tenantId}/clients/", AN_OBJECT, {
+export const CREATE_CLIENT = operation<TenantClient>(adminRequests, "POST /tenants/{tenantId}/clients/", AN_OBJECT, {
   bodyLabel: "The client",
   check: checkCreateClient,
 });
@@ -33,7 +33,7 @@ export class TenantClients {
    *   allowedScopes: ["openid", "permissions", "publicapi.all"],
    * });
    */
-  create(body: CreateAdminClientRequest, options?: CallOptions): Promise<AdminClient> {
+  create(body: CreateTenantClientRequest, options?: CallOptions): Promise<TenantClient> {
     return this.#call(CREATE_CLIENT, { path: { tenantId: this.#tenantId }, body }, options);
   }
 }

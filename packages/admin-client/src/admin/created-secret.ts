@@ -1,4 +1,4 @@
-import { responseParseError } from "@grantkit/client/core";
+import { responseParseError, type Answer } from "@grantkit/client/core";
 import type { ClientSecret } from "@grantkit/types";
 
 /**
@@ -67,7 +67,7 @@ class SecretRecord implements CreatedClientSecret {
  * Reads the answer of a secret creation. An answer that is not the documented secret is a `ResponseParseError`
  * naming the missing field, never echoing the body (which may hold the value).
  */
-export function readCreatedSecret(data: unknown, response: Response): CreatedClientSecret {
+export function readCreatedSecret(data: unknown, answer: Answer): CreatedClientSecret {
   const record = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
   const text = (key: string) => typeof record[key] === "string";
   // `valueDisplay` may be empty (the spec sets only its maximum); an empty `value` would be no secret at all.
@@ -77,7 +77,7 @@ export function readCreatedSecret(data: unknown, response: Response): CreatedCli
   const badDescription = record.description !== undefined && !text("description");
   if (missing !== undefined || badDescription) {
     const field = missing ?? "description";
-    throw responseParseError(response, `a client secret without a valid \`${field}\` (body not shown: it may hold the secret)`);
+    throw responseParseError(answer, `a client secret without a valid \`${field}\` (body not shown: it may hold the secret)`);
   }
   return new SecretRecord(record as unknown as ClientSecret);
 }

@@ -1,9 +1,13 @@
-import { checkId, checkUrl, invalid, shown } from "@grantkit/client/core";
+import { checkId, checkUrl, invalid, shown, type ApiLocation, type ClientCredentials } from "@grantkit/client/core";
+import { vantageTokenEndpoint, type AdminClientCredentials } from "./token.js";
 
 /** The admin API versions. `v2` (the vendor's current docs) takes the same fields as `v1`. */
 export type AdminApiVersion = "v1" | "v2";
 
-/** Where the tenant's admin API is: a Vantage region, or `baseUrl` (and `tokenUrl`) for proxies and tests. */
+/**
+ * Where the tenant's admin API is: a Vantage region, or `baseUrl` (and `tokenUrl`) for proxies and tests.
+ * @expand
+ */
 export interface AdminLocation {
   /**
    * The Vantage region's root, for example `https://vantage-us.abbyy.com` or `https://vantage-eu.abbyy.com`: the API
@@ -40,8 +44,13 @@ function isVantageHost(url: URL): boolean {
   return url.hostname === "abbyy.com" || url.hostname.endsWith(".abbyy.com");
 }
 
-/** The tenant, the API root and the token URL (when there is one) the options give, each checked. */
-export function resolveLocation(options: AdminLocation): { tenantId: string; apiUrl: string; tokenUrl: string | undefined } {
+/** Where the admin API is, and the tenant whose clients are managed. */
+export interface AdminApiLocation extends ApiLocation<AdminClientCredentials> {
+  tenantId: string;
+}
+
+/** The API root, the token endpoint and the tenant the options give, each checked. */
+export function resolveLocation(options: AdminLocation & { clientCredentials?: ClientCredentials | undefined }): AdminApiLocation {
   const { tenantId, apiVersion = "v1" } = options;
   checkId(tenantId, "tenantId");
   if (!VERSIONS.includes(apiVersion)) invalid(`apiVersion must be "v1" or "v2", got ${shown(apiVersion)}`);
@@ -60,5 +69,8 @@ export function resolveLocation(options: AdminLocation): { tenantId: string; api
   const tokenUrl =
     rootUrl(options.tokenUrl, "tokenUrl", "https://vantage-us.abbyy.com/auth2/connect/token", false) ??
     (regionUrl && `${regionUrl}/auth2/connect/token`);
-  return { tenantId, apiUrl, tokenUrl };
+  if (options.clientCredentials !== undefined && tokenUrl === undefined) {
+    invalid("clientCredentials need a token endpoint: pass regionUrl, or tokenUrl alongside baseUrl");
+  }
+  return { tenantId, apiUrl, tokenEndpoint: tokenUrl === undefined ? undefined : vantageTokenEndpoint(tokenUrl) };
 }

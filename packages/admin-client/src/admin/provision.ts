@@ -1,13 +1,13 @@
 import { checkCallOptions, checkOperationRequest, GrantkitError, nameErrorClass, type CallOptions } from "@grantkit/client/core";
-import type { AdminClient, CreateAdminClientRequest } from "@grantkit/types";
+import type { TenantClient, CreateTenantClientRequest } from "@grantkit/types";
 import { CREATE_CLIENT } from "./clients.js";
 import type { CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
 import type { SecretsContext } from "./secrets.js";
 
-/** A client and its first secret, as {@link provisionClient} made them. */
+/** A client and its first secret, as `admin.provisionClient` made them. */
 export interface ProvisionedClient {
-  client: AdminClient;
+  client: TenantClient;
   secret: CreatedClientSecret;
 }
 
@@ -24,9 +24,9 @@ export class ProvisioningError extends GrantkitError {
   /** The id of the client that was created. */
   readonly clientId: string;
   /** The client as the API created it. */
-  readonly client: AdminClient;
+  readonly client: TenantClient;
 
-  constructor(client: AdminClient, clientId: string, cause: unknown) {
+  constructor(client: TenantClient, clientId: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`Client "${clientId}" was created, but creating its secret failed: ${reason}`, { cause });
     this.clientId = clientId;
@@ -40,7 +40,7 @@ export class ProvisioningError extends GrantkitError {
  */
 export async function provisionClient(
   context: SecretsContext,
-  body: CreateAdminClientRequest,
+  body: CreateTenantClientRequest,
   secretOptions: SecretOptions | undefined,
   callOptions: CallOptions = {},
 ): Promise<ProvisionedClient> {
@@ -59,6 +59,7 @@ export async function provisionClient(
     // The error reaches logs whole: its client answer and a cause from outside the transport are redacted too.
     const { redactor } = context;
     const cause = error instanceof GrantkitError ? error : redactor.redactError(error);
-    throw new ProvisioningError(redactor.redactValue(client) as AdminClient, clientId, cause);
+    // The id comes from the API's answer, which may echo a credential like any other field.
+    throw new ProvisioningError(redactor.redactValue(client) as TenantClient, redactor.redact(clientId), cause);
   }
 }

@@ -23,10 +23,10 @@ export interface SecretsContext {
 export function secretOperation(redactor: Redactor): Operation<CreatedClientSecret> {
   return operation(adminRequests, "POST /tenants/{tenantId}/clients/{clientId}/secrets/", AN_OBJECT, {
     bodyLabel: "The secret options",
-    read: (data, response) => {
+    read: (data, answer) => {
       const value = (data as { value?: unknown }).value;
       if (typeof value === "string" && value !== "") redactor.add(value);
-      return readCreatedSecret(data, response);
+      return readCreatedSecret(data, answer);
     },
   });
 }

@@ -5,7 +5,7 @@ import type { TokenRequest } from "@grantkit/types";
 export type AdminClientCredentials = ClientCredentials;
 
 /** The scopes the admin API needs (the only value the spec's token request takes). */
-export const ADMIN_TOKEN_SCOPE: TokenRequest["scope"] = "openid permissions global.wildcard";
+const ADMIN_TOKEN_SCOPE: TokenRequest["scope"] = "openid permissions global.wildcard";
 
 /** Vantage's `/auth2/connect/token`: the client credentials grant as a form body, not JSON. */
 export function vantageTokenEndpoint(url: string): TokenEndpoint<AdminClientCredentials> {

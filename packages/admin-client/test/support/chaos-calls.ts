@@ -4,14 +4,14 @@
 import type { ChaosServer, TenantData } from "@grantkit/tools/chaos-server";
 import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
 import type { ManagementClient } from "@grantkit/client";
-import { ProvisioningError, type VantageAdmin } from "../../src/index.js";
+import { ProvisioningError, type AdminClient } from "../../src/index.js";
 import { scopes } from "./server.js";
 
-export type AuthMode = "token" | "clientCredentials";
+type AuthMode = "token" | "clientCredentials";
 
 export interface ChaosClients {
   management: Record<AuthMode, ManagementClient>;
-  admin: Record<AuthMode, VantageAdmin>;
+  admin: Record<AuthMode, AdminClient>;
 }
 
 export interface ChaosCall {
@@ -48,7 +48,7 @@ const METHOD_WEIGHTS = {
   provisionClient: 6,
 } as const;
 
-export type Method = keyof typeof METHOD_WEIGHTS;
+type Method = keyof typeof METHOD_WEIGHTS;
 
 const STABLE_GRANTS = 60;
 const CLIENT_IDS = 7;
@@ -81,6 +81,7 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
     adminClients: Array.from({ length: EXISTING_ADMIN_CLIENTS }, (_, i) => `robot-existing-${i}`),
   };
 
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every method, as TypeScript checks.
   const calls = Array.from({ length: count }, (_, n): ChaosCall => {
     const method = pickWeighted(random, METHOD_WEIGHTS);
     const mode: AuthMode = random() < 0.5 ? "token" : "clientCredentials";

@@ -1,45 +1,28 @@
-import { ApiError, ResponseParseError, type RequestInfo } from "./errors.js";
+import { ApiError, ResponseParseError, type RequestLine } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 
-/** What the transport read of a 2xx answer: its JSON (undefined for an empty body), and the request it answered. */
-export interface Answer {
-  readonly data: unknown;
-  readonly request: RequestInfo;
-  /** The values the answer's errors must not show (the attempt's token among them). */
-  readonly redactor: Redactor | undefined;
-}
-
-/** Each 2xx response the transport hands on, with what it read of it: the body is read and parsed once. */
-const answers = new WeakMap<Response, Answer & { readonly text: string }>();
-
 /**
- * The body readers a handed-on response answers with, one set for all: each returns what the transport read of its
- * own response, so a `raw` call's parsing reads no second time.
+ * A 2xx answer as the transport read it: the response (its body read once, here), the body's text and parsed JSON
+ * (`undefined` for an empty body), and the request it answered, with the values its errors must not show.
  */
-const READERS: Pick<Response, "text" | "json" | "arrayBuffer" | "blob"> = {
-  text(this: Response) {
-    return Promise.resolve(answers.get(this)!.text);
-  },
-  json(this: Response) {
-    return Promise.resolve(answers.get(this)!.data);
-  },
-  arrayBuffer(this: Response) {
-    return Promise.resolve(new TextEncoder().encode(answers.get(this)!.text).buffer as ArrayBuffer);
-  },
-  blob(this: Response) {
-    return Promise.resolve(new Blob([answers.get(this)!.text], { type: this.headers.get("content-type") ?? "" }));
-  },
-};
+export interface Answer {
+  /** The status and headers; its body has been read. */
+  readonly response: Response;
+  readonly text: string;
+  readonly data: unknown;
+  readonly request: RequestLine;
+  /** The values an error about this answer must not show (the attempt's token among them). */
+  readonly redactor: Redactor;
+}
 
 const JSON_TYPE = /[/+]json\b/i;
 
 /**
- * Turns one answer, whose body was read as `text`, into the response openapi-fetch reads, or the error it stands
- * for: an {@link ApiError} (credentials redacted) outside 2xx, a {@link ResponseParseError} for a body that is not
- * JSON. An empty 2xx body is no data (a DELETE answered 200); a body without a content type is taken as JSON when
- * it parses. The original response is handed on, its body readers answering from what was read (see READERS).
+ * Turns one response, whose body was read as `text`, into its {@link Answer}, or the error it stands for: an
+ * {@link ApiError} (credentials redacted) outside 2xx, a {@link ResponseParseError} for a body that is not JSON. An
+ * empty 2xx body is no data (a DELETE answered 200); a body without a content type is taken as JSON when it parses.
  */
-export function readAnswer(response: Response, text: string, request: RequestInfo, redactor: Redactor): Response {
+export function readAnswer(response: Response, text: string, request: RequestLine, redactor: Redactor): Answer {
   const { status } = response;
   if (!response.ok) {
     throw new ApiError({
@@ -50,38 +33,39 @@ export function readAnswer(response: Response, text: string, request: RequestInf
       body: redactor.redactValue(parseErrorBody(text)),
     });
   }
-  let data: unknown;
-  if (text !== "") {
-    const contentType = response.headers.get("content-type");
-    // The content type is the server's text, so it goes into an error redacted like any other.
-    const shownType = () => (contentType === null ? null : redactor.redact(contentType));
-    if (contentType !== null && !JSON_TYPE.test(contentType)) {
-      throw new ResponseParseError(request, { status, contentType: shownType() }, `a ${shownType()} body where JSON was expected`);
-    }
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ResponseParseError(request, { status, contentType: shownType() }, "a body that is not valid JSON");
-    }
+  const answer = { response, text, data: undefined as unknown, request, redactor };
+  if (text === "") return answer;
+  const contentType = response.headers.get("content-type");
+  if (contentType !== null && !JSON_TYPE.test(contentType)) {
+    throw responseParseError(answer, `a ${redactor.redact(contentType)} body where JSON was expected`);
   }
-  answers.set(response, { data, request, text, redactor });
-  return Object.assign(response, READERS);
-}
-
-/** What the transport read of a response it handed on. */
-export function answerOf(response: Response): Answer {
-  return answers.get(response) ?? { data: undefined, request: { method: "", url: response.url }, redactor: undefined };
+  try {
+    answer.data = JSON.parse(text);
+  } catch {
+    throw responseParseError(answer, "a body that is not valid JSON");
+  }
+  return answer;
 }
 
 /**
  * The error for a 2xx answer the caller cannot use (`reason` says why). Its content type is the server's text, so
  * it is redacted like anything else a server sends.
  */
-export function responseParseError(response: Response, reason: string): ResponseParseError {
-  const { request, redactor } = answerOf(response);
+export function responseParseError(answer: Answer, reason: string): ResponseParseError {
+  const { request, redactor, response } = answer;
   const contentType = response.headers.get("content-type");
-  const shownType = contentType === null || redactor === undefined ? contentType : redactor.redact(contentType);
-  return new ResponseParseError(request, { status: response.status, contentType: shownType }, reason);
+  return new ResponseParseError(request, { status: response.status, contentType: contentType === null ? null : redactor.redact(contentType) }, reason);
+}
+
+/**
+ * The answer as a `Response` again, for openapi-fetch (the `raw` client): a new one, since the transport read the
+ * original's body.
+ */
+export function responseOf(answer: Answer): Response {
+  const { response, text } = answer;
+  // A 204 or 205 (or 304) takes no body at all, not even an empty one.
+  const body = text === "" ? null : text;
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function parseErrorBody(text: string): unknown {

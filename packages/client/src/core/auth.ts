@@ -1,6 +1,7 @@
-import { answerOf, responseParseError } from "./answer.js";
+import { responseParseError } from "./answer.js";
 import { InvalidRequestError } from "./errors.js";
 import { Redactor } from "./redaction.js";
+import type { TokenSource } from "./token-source.js";
 import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
 import { checkClientCredentials, checkToken, isToken } from "./validate.js";
 
@@ -13,29 +14,27 @@ export interface ClientCredentials {
 /**
  * How a client authenticates: exactly one of a fixed `token`, a `getToken` function called before each attempt,
  * or `clientCredentials` that the client exchanges for a token itself.
+ * @expand
  */
 export type AuthOptions<Credentials> =
-  | { token: string; getToken?: undefined; clientCredentials?: undefined }
-  | { getToken: () => string | Promise<string>; token?: undefined; clientCredentials?: undefined }
-  | { clientCredentials: Credentials; token?: undefined; getToken?: undefined };
-
-/** Where the transport gets the token of each attempt. */
-export interface TokenSource {
-  /** The token, when it is known without waiting (a fixed token, a cached one that is still fresh). */
-  peek?(): string | undefined;
-  /** The token for the next attempt. */
-  get(): Promise<string>;
-  /**
-   * Forgets `token` after the API answered 401 to it, so the next `get()` fetches a new one; present only when a new
-   * one can differ (client credentials). The transport then retries the call once.
-   */
-  drop?(token: string): void;
-  /**
-   * Whether `get()` always settles by itself (a fixed token; an exchange whose attempts have their own timeouts).
-   * A `getToken` function of the application's may not: the transport bounds it by `timeoutMs`.
-   */
-  settles: boolean;
-}
+  | {
+      /** A fixed bearer token, without the `Bearer ` prefix: sent as it is until the API refuses it. */
+      token: string;
+      getToken?: undefined;
+      clientCredentials?: undefined;
+    }
+  | {
+      /** Called before each attempt for the bearer token (your own cache or vault); bounded by `timeoutMs`. */
+      getToken: () => string | Promise<string>;
+      token?: undefined;
+      clientCredentials?: undefined;
+    }
+  | {
+      /** A machine-to-machine client's id and secret, exchanged for a token that the client caches and refreshes. */
+      clientCredentials: Credentials;
+      token?: undefined;
+      getToken?: undefined;
+    };
 
 /** A token endpoint that takes the client credentials grant. */
 export interface TokenEndpoint<Credentials extends ClientCredentials> {
@@ -47,7 +46,7 @@ export interface TokenEndpoint<Credentials extends ClientCredentials> {
 }
 
 /** An access token as a token endpoint issues it. */
-export interface IssuedToken {
+interface IssuedToken {
   accessToken: string;
   expiresInSeconds: number;
 }
@@ -148,11 +147,11 @@ function exchange<Credentials extends ClientCredentials>(
       headers: { "content-type": contentType, accept: "application/json" },
       body,
     });
-    const response = await transport(request);
-    const { data } = answerOf(response);
+    const answer = await transport(request);
+    const { data } = answer;
     const { access_token, expires_in } = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
     if (!isToken(access_token) || typeof expires_in !== "number") {
-      throw responseParseError(response, "a token answer without access_token and expires_in");
+      throw responseParseError(answer, "a token answer without access_token and expires_in");
     }
     return { accessToken: access_token, expiresInSeconds: expires_in };
   };

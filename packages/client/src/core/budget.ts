@@ -27,7 +27,7 @@ export interface RateLimitBudgetOptions {
 interface Waiter {
   start(): void;
   fail(error: unknown): void;
-  /** The latest time this waiter accepts to be started at (the call's `maxRetryAfter`). */
+  /** The latest time this waiter accepts to be started at (the call's `maxWaitMs`). */
   latest: number;
 }
 
@@ -45,7 +45,7 @@ export type Release = (headers: Headers | undefined, limited?: ApiError) => void
  * - An answer without the headers (an API that sends none) lifts the header rule; `maxConcurrency` and
  *   `maxRequestsPerSecond` hold whatever the headers say.
  *
- * A held attempt honours its call's signal; a hold longer than the call's `maxRetryAfter` fails at once with the
+ * A held attempt honours its call's signal; a hold longer than the call's `maxWaitMs` fails at once with the
  * last 429 seen. Timers run only while an attempt waits.
  */
 export class RateLimitBudget {
@@ -172,7 +172,7 @@ export class RateLimitBudget {
     this.#clearTimer();
   }
 
-  /** Waiters that would wait past their `maxRetryAfter` fail now, with the 429 that made them wait. */
+  /** Waiters that would wait past their `maxWaitMs` fail now, with the 429 that made them wait. */
   #failLate(until: number): void {
     if (!Number.isFinite(until) || this.#lastLimited === undefined) return;
     const late = this.#queue.filter((waiter) => waiter.latest < until);

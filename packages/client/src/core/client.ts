@@ -1,14 +1,15 @@
 import type { OperationRules } from "@grantkit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { answerOf, responseParseError } from "./answer.js";
+import { responseOf, responseParseError, type Answer } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
-import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./transport.js";
 import {
   checkCallOptions,
+  checkClientOptions,
   checkHeaders,
   checkInteger,
   checkObject,
@@ -22,7 +23,10 @@ import {
 /** The typed openapi-fetch client under each grantkit client, for calls the client does not wrap. */
 export type RawClient<Paths extends {}> = Client<Paths, "application/json">;
 
-/** Options every grantkit client takes, besides its location and auth. */
+/**
+ * Options every grantkit client takes, besides its location and auth.
+ * @expand
+ */
 export interface ClientOptions extends RateLimitBudgetOptions {
   /**
    * A rate-limit budget shared with other clients of the same tenant (see `createRateLimitBudget`), instead of the
@@ -45,21 +49,38 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What a client tells the core about its API; the application's options come alongside. */
-export interface ApiDescription<Credentials extends ClientCredentials> {
-  /** The API root, already checked. */
+/** Where a client's API is, as its location options say: checked, resolved URLs. */
+export interface ApiLocation<Credentials extends ClientCredentials> {
+  /** The API root. */
   apiUrl: string;
-  /** Where `clientCredentials` are exchanged, when the client takes them. */
+  /** Where `clientCredentials` are exchanged; `undefined` where the options give none (then they cannot be used). */
   tokenEndpoint: TokenEndpoint<Credentials> | undefined;
+}
+
+/** What a client tells the core about its API; the application's options come alongside. */
+export interface ApiDescription<Options, Credentials extends ClientCredentials, Location extends ApiLocation<Credentials>> {
+  /**
+   * Checks the client's own location options and resolves them (the API's root, its token endpoint, anything else
+   * the client needs, such as a tenant id), throwing `InvalidRequestError` for a bad one.
+   */
+  locate(options: Options): Location;
   /** The methods this API may receive twice: the default of `retry.methods`. */
   retryMethods: readonly string[];
   /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
   requests: { readonly [key: string]: OperationRules };
 }
 
+type Requests = ApiDescription<never, never, never>["requests"];
+
 /** The parts of a client the core builds. */
-export interface ApiClient<Paths extends {}> {
-  /** The raw client for applications: each call's options and request are checked before openapi-fetch reads them. */
+export interface ApiClient<Paths extends {}, Location = ApiLocation<never>> {
+  /** What the description's `locate` resolved from the options. */
+  location: Location;
+  /**
+   * The raw client for applications: openapi-fetch over the client's transport, each call's options and request
+   * checked before openapi-fetch reads them. Its middleware (`raw.use()`) sees the `Request` and `Response`
+   * openapi-fetch documents; an answer outside 2xx rejects with the client's errors, as every other call does.
+   */
   raw: RawClient<Paths>;
   /**
    * Makes one call of an operation: checks the call options and the request against the operation's rules,
@@ -71,39 +92,50 @@ export interface ApiClient<Paths extends {}> {
 }
 
 /**
- * The one client factory both clients call: the auth, timeout, retry and header options are checked here, once, at
- * construction (the client has checked its own location options), and every call of the returned raw client goes
- * through the grantkit transport with checked paths, queries and bodies.
+ * The one client factory both clients call: every option is checked here, once, at construction (the location
+ * options by the description's `locate`). A resource method's `call` builds its request
+ * itself and hands it to the transport; `raw` is openapi-fetch over the same transport. Both check every request
+ * against the spec's rules before it is sent.
  */
-export function createApiClient<Paths extends {}, Credentials extends ClientCredentials>(
-  api: ApiDescription<Credentials>,
-  options: ClientOptions & AuthOptions<Credentials>,
-): ApiClient<Paths> {
+export function createApiClient<
+  Paths extends {},
+  Credentials extends ClientCredentials,
+  Options extends ClientOptions & AuthOptions<Credentials>,
+  Location extends ApiLocation<Credentials>,
+>(api: ApiDescription<Options, Credentials, Location>, options: Options): ApiClient<Paths, Location> {
+  checkClientOptions(options);
+  const location = api.locate(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
   if (options.retry !== undefined && options.retry !== false) checkRetryOptions(options.retry);
   const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
-  const tokenSource = resolveTokenSource(options, api.tokenEndpoint, transportOptions);
+  const tokenSource = resolveTokenSource(options, location.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
   const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options), redirects: "same-origin" });
+  // The members checked at construction, copied: a Map or a Set passes that check with none, and sends none.
+  const clientHeaders = options.headers === undefined ? undefined : { ...options.headers };
+  // The spec's paths start with a slash: a base URL given with a trailing one loses it, as in openapi-fetch.
+  const apiRoot = location.apiUrl.endsWith("/") ? location.apiUrl.slice(0, -1) : location.apiUrl;
+  const call = async <Data>(operation: Operation<Data>, request: OperationRequest, callOptions: CallOptions = {}): Promise<Data> => {
+    checkCallOptions(callOptions);
+    const { path, query, body } = checkOperationRequest(operation, request);
+    const url = `${apiRoot}${encodedPath(operation.path, path ?? {})}${queryString(query)}`;
+    const headers = new Headers(clientHeaders);
+    // As openapi-fetch does: a JSON body is labelled so, unless the client's headers say otherwise.
+    if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+    const init = { method: operation.method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: callOptions.signal };
+    const answer = await transport(new CallRequest(url, init));
+    if (operation.shape === undefined) return undefined as Data;
+    const data = dataOf(answer, operation.shape);
+    return operation.read ? operation.read(data, answer) : (data as Data);
+  };
   const raw = createClient<Paths>({
-    baseUrl: api.apiUrl,
-    headers: options.headers,
-    fetch: transport as typeof globalThis.fetch,
-    Request: CallRequest as unknown as typeof Request,
+    baseUrl: location.apiUrl,
+    headers: clientHeaders,
+    fetch: rawFetch(transport),
     pathSerializer: encodedPath,
   });
-  const send = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ response: Response }>;
-  const call = async <Data>(operation: Operation<Data>, request: OperationRequest, options: CallOptions = {}): Promise<Data> => {
-    checkCallOptions(options);
-    const { path, query, body } = checkOperationRequest(operation, request);
-    const init = { params: { path, query }, body, signal: options.signal, ...UNPARSED };
-    const { response } = await send(operation.method, operation.path, init);
-    if (operation.shape === undefined) return undefined as Data;
-    const data = dataOf<unknown>(response, operation.shape);
-    return operation.read ? operation.read(data, response) : (data as Data);
-  };
-  return { raw: checkedRaw(raw, api.requests), call, redactor };
+  return { location, raw: checkedRaw(raw, api.requests), call, redactor };
 }
 
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -113,7 +145,7 @@ const PARSE_AS: readonly unknown[] = ["json", "text", "blob", "arrayBuffer", "st
  * The raw client with each call's options checked first, and its request checked against the rules of the operation
  * it names, so a mistake is an InvalidRequestError before anything is sent, not a crash or a request the spec forbids.
  */
-function checkedRaw<Paths extends {}>(raw: RawClient<Paths>, requests: ApiDescription<never>["requests"]): RawClient<Paths> {
+function checkedRaw<Paths extends {}>(raw: RawClient<Paths>, requests: Requests): RawClient<Paths> {
   const call = raw.request as (method: string, path: string, init?: unknown) => unknown;
   const checked: Record<string, unknown> = {
     ...raw,
@@ -141,7 +173,7 @@ function rejecting(work: () => unknown): unknown {
  * any other is a request the spec does not allow, and a path written with its ids filled in (not the template) would
  * escape the checks of the ids.
  */
-function checkCallInit(method: string, path: unknown, init: unknown, requests: ApiDescription<never>["requests"]): unknown {
+function checkCallInit(method: string, path: unknown, init: unknown, requests: Requests): unknown {
   const key = `${method} ${String(path)}`;
   if (typeof path !== "string" || !Object.hasOwn(requests, key)) invalid(unknownOperation(key, path, requests));
   const rules = requests[key]!;
@@ -165,7 +197,7 @@ function checkCallInit(method: string, path: unknown, init: unknown, requests: A
   return { ...init, params: { ...params, path: sent.path, query: sent.query }, body: sent.body };
 }
 
-function unknownOperation(key: string, path: unknown, requests: ApiDescription<never>["requests"]): string {
+function unknownOperation(key: string, path: unknown, requests: Requests): string {
   const shownPath = typeof path === "string" ? path : shown(path);
   const methods = Object.keys(requests)
     .filter((known) => known.endsWith(` ${shownPath}`))
@@ -212,12 +244,6 @@ function encodedPath(template: string, params: Record<string, unknown>): string 
   return url;
 }
 
-/**
- * Asks openapi-fetch to leave the body alone: the transport has read and parsed it once already, and
- * {@link dataOf} takes it from there.
- */
-export const UNPARSED = { parseAs: "stream" } as const;
-
 /** An answer that is one record (a grant, a client). */
 export const AN_OBJECT: Shape = { expected: "an object", test: isRecord };
 
@@ -236,15 +262,44 @@ function describeJson(data: unknown): string {
 }
 
 /**
- * The data of a call made with {@link UNPARSED}, checked against its top-level shape: what the transport read, or
- * a `ResponseParseError` for an empty body where the API documents one or a body of the wrong shape.
+ * The data of an answer, checked against its top-level shape: what the transport parsed, or a `ResponseParseError`
+ * for an empty body where the API documents one or a body of the wrong shape.
  */
-function dataOf<Data>(response: Response, shape: Shape): Data {
-  const { data } = answerOf(response);
+function dataOf(answer: Answer, shape: Shape): unknown {
+  const { data } = answer;
   const reason =
     data === undefined ? "no body where the API documents one"
     : shape.test(data) ? undefined
     : `${describeJson(data)} where ${shape.expected} was expected`;
-  if (reason === undefined) return data as Data;
-  throw responseParseError(response, reason);
+  if (reason === undefined) return data;
+  throw responseParseError(answer, reason);
+}
+
+/**
+ * The query as openapi-fetch writes it by default (form style, arrays exploded: `grant_ids=a&grant_ids=b`), for a
+ * query checked against the spec: only its parameters, each a primitive or a list of them.
+ */
+function queryString(query: Record<string, unknown> | undefined): string {
+  let search = "";
+  for (const name in query) {
+    const value = query[name];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      search += `${search === "" ? "?" : "&"}${name}=${encodeURIComponent(item as string | number | boolean)}`;
+    }
+  }
+  return search;
+}
+
+/**
+ * The `fetch` the raw client's openapi-fetch calls, with the `Request` it built (after its middleware): read into a
+ * call the transport can send more than once, and its answer handed back as a `Response`.
+ */
+function rawFetch(transport: Transport): typeof globalThis.fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const body = request.body === null ? undefined : await request.text();
+    const { method, headers, signal, credentials, cache, keepalive, mode, referrerPolicy } = request;
+    const call = new CallRequest(request.url, { ...init, method, headers, body, signal, credentials, cache, keepalive, mode, referrerPolicy });
+    return responseOf(await transport(call));
+  };
 }

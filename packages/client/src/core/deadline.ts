@@ -42,8 +42,14 @@ export function deadline<T>(
           }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
     work.then(
-      (value) => (finish(), resolve(value)),
-      (error: unknown) => (finish(), reject(error)),
+      (value) => {
+        finish();
+        resolve(value);
+      },
+      (error: unknown) => {
+        finish();
+        reject(error);
+      },
     );
   });
 }

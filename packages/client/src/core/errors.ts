@@ -5,8 +5,8 @@
 import type { ApiErrorBody } from "@grantkit/types";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 
-/** What a call was: method and URL, with the query but never credentials. */
-export interface RequestInfo {
+/** What a call was, as an HTTP request line: method and URL (with the query, never a credential). */
+export interface RequestLine {
   readonly method: string;
   readonly url: string;
 }
@@ -18,18 +18,19 @@ export interface RequestInfo {
  */
 const kinds = Symbol.for("grantkit.error.kinds");
 
-type Named = Function & { prototype: { name: string } };
+/** An error class, whose name {@link nameErrorClass} records on its prototype. */
+export type NamedErrorClass = abstract new (...args: never[]) => Error;
 
 /**
  * Gives a grantkit error class its name, once: on its prototype, where `error.name` and `instanceof` read it
  * (a string, since minifiers rename classes).
  */
-export function nameErrorClass(type: Named, name: string): void {
+export function nameErrorClass(type: NamedErrorClass, name: string): void {
   Object.defineProperty(type.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
 /** Whether `value` was made by `type` (of either build), by the names recorded on it. */
-function isKind(type: Named, value: unknown): boolean {
+function isKind(type: NamedErrorClass, value: unknown): boolean {
   // A subclass that names itself nothing (one an application made) is matched the usual way.
   if (!Object.hasOwn(type.prototype, "name")) return Function.prototype[Symbol.hasInstance].call(type, value);
   const recorded = value && typeof value === "object" ? (value as { [kinds]?: unknown })[kinds] : undefined;
@@ -37,10 +38,10 @@ function isKind(type: Named, value: unknown): boolean {
 }
 
 /** Records on `error` the names of its grantkit classes, from its own up to `root`. */
-function recordKinds(error: Error, type: Function, root: Function): void {
+function recordKinds(error: Error, type: NamedErrorClass, root: NamedErrorClass): void {
   const chain: string[] = [];
   for (; type !== root; type = Object.getPrototypeOf(type)) {
-    if (Object.hasOwn(type.prototype, "name")) chain.push((type as Named).prototype.name);
+    if (Object.hasOwn(type.prototype, "name")) chain.push((type as NamedErrorClass).prototype.name);
   }
   Object.defineProperty(error, kinds, { value: chain });
 }
@@ -75,7 +76,7 @@ export class RequestError extends GrantkitError {
   readonly method: string;
   readonly url: string;
 
-  constructor(request: RequestInfo, message: string, options?: ErrorOptions) {
+  constructor(request: RequestLine, message: string, options?: ErrorOptions) {
     super(`${request.method} ${request.url} ${message}`, options);
     this.method = request.method;
     this.url = request.url;
@@ -108,7 +109,7 @@ export class ApiError extends RequestError {
    */
   readonly body: ApiErrorBody;
 
-  constructor(init: { request: RequestInfo; status: number; statusText: string; headers: Headers; body: unknown }) {
+  constructor(init: { request: RequestLine; status: number; statusText: string; headers: Headers; body: unknown }) {
     const fields = errorFields(init.body);
     const error = fields.error ?? (init.statusText || `HTTP ${init.status}`);
     const detail = fields.message ? `: ${fields.message}` : "";
@@ -137,7 +138,7 @@ export class TimeoutError extends RequestError {
 
   readonly timeoutMs: number;
 
-  constructor(request: RequestInfo, timeoutMs: number) {
+  constructor(request: RequestLine, timeoutMs: number) {
     super(request, `timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
@@ -149,7 +150,7 @@ export class NetworkError extends RequestError {
     nameErrorClass(this, "NetworkError");
   }
 
-  constructor(request: RequestInfo, cause: unknown) {
+  constructor(request: RequestLine, cause: unknown) {
     super(request, `failed before a response arrived: ${describe(cause)}${corsHint(request.url, cause)}`, { cause });
   }
 }
@@ -163,7 +164,7 @@ export class ResponseParseError extends RequestError {
   readonly status: number;
   readonly contentType: string | null;
 
-  constructor(request: RequestInfo, response: { status: number; contentType: string | null }, reason: string) {
+  constructor(request: RequestLine, response: { status: number; contentType: string | null }, reason: string) {
     super(request, `answered ${response.status} with ${reason}`);
     this.status = response.status;
     this.contentType = response.contentType;
@@ -188,7 +189,7 @@ export class RedirectError extends RequestError {
   /** Where the redirect points (or, after a custom `fetch` followed it, where it ended), credentials redacted; `undefined` when unknown or unusable. */
   readonly location: string | undefined;
 
-  constructor(request: RequestInfo, redirect: { status: number; location: string | undefined }, description: string) {
+  constructor(request: RequestLine, redirect: { status: number; location: string | undefined }, description: string) {
     super(request, description);
     this.status = redirect.status;
     this.location = redirect.location;

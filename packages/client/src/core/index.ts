@@ -1,17 +1,25 @@
 /**
  * `@grantkit/client/core`: the runtime both grantkit clients are built on, and the surface `@grantkit/admin-client`
- * builds on: the client factory (auth, timeouts, retries, redaction over openapi-fetch), the checks, the errors and
- * pagination. Application code rarely needs it; what it exports is a promise to client packages built on it.
+ * and other client packages build on: the client factory (auth, timeouts, retries, redirects, redaction), operations
+ * checked against a spec's generated rules, the checks a client's own options need, the errors, and the rate-limit
+ * budget. Application code rarely needs it; what it exports is a promise to client packages built on it, and
+ * everything else in `src/core` is internal (the Auth0 client in the same package may use it).
  */
-export { responseParseError } from "./answer.js";
+export { responseParseError, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";
-export { createRateLimitBudget, RateLimitBudget, type RateLimitBudgetOptions, type RateLimitState } from "./budget.js";
+export {
+  createRateLimitBudget,
+  RateLimitBudget,
+  type RateLimitBudgetOptions,
+  type RateLimitState,
+  type Release,
+} from "./budget.js";
 export {
   AN_OBJECT,
   createApiClient,
-  listShape,
   type ApiClient,
   type ApiDescription,
+  type ApiLocation,
   type CallOptions,
   type ClientOptions,
   type RawClient,
@@ -29,22 +37,20 @@ export {
   GrantkitError,
   InvalidRequestError,
   nameErrorClass,
+  type NamedErrorClass,
   NetworkError,
   RedirectError,
   RequestError,
   ResponseParseError,
   TimeoutError,
-  type RequestInfo,
+  type RequestLine,
 } from "./errors.js";
-export { walkPages, type Page } from "./pagination.js";
 export type { RateLimit } from "./rate-limit.js";
 export { Redactor } from "./redaction.js";
 export type { RetryOptions } from "./retry.js";
 export {
   checkCallOptions,
-  checkClientOptions,
   checkId,
-  checkNonEmptyString,
   checkObject,
   checkUrl,
   invalid,

@@ -1,4 +1,5 @@
 import type { OperationRules } from "@grantkit/types";
+import type { Answer } from "./answer.js";
 import { conform, type Place } from "./request-check.js";
 import { checkId, checkQuery, invalid } from "./validate.js";
 
@@ -34,9 +35,9 @@ export interface Operation<Data> {
   readonly check: ((request: OperationRequest) => void) | undefined;
   /**
    * Turns the answer's data, of the right shape, into what the call resolves with (a created secret, say); an
-   * answer it cannot use is a `responseParseError(response, reason)`.
+   * answer it cannot use is a `responseParseError(answer, reason)`.
    */
-  readonly read: ((data: unknown, response: Response) => Data) | undefined;
+  readonly read: ((data: unknown, answer: Answer) => Data) | undefined;
   /** Carries `Data` in the type only. */
   readonly data?: Data;
 }
@@ -46,7 +47,7 @@ export interface OperationExtras<Data> {
   names?: Readonly<Record<string, string>>;
   bodyLabel?: string;
   check?: (request: OperationRequest) => void;
-  read?: (data: unknown, response: Response) => Data;
+  read?: (data: unknown, answer: Answer) => Data;
 }
 
 /**
@@ -75,7 +76,7 @@ export function operation<Data, Key extends string = string>(
   };
 }
 
-/** The call's request checked as {@link checkRequest} does, after the operation's own checks. */
+/** The call's request checked against its operation's rules (see `checkRequest`), after the operation's own checks. */
 export function checkOperationRequest(operation: Operation<unknown>, request: OperationRequest): OperationRequest {
   operation.check?.(request);
   return checkRequest(operation.rules, request, operation.method, operation.names, operation.bodyLabel);

@@ -30,7 +30,7 @@ export function parseRateLimit(headers: Headers, now = Date.now()): RateLimit | 
 }
 
 /** `Retry-After` is either delay seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

@@ -149,7 +149,7 @@ export class Redactor {
   /** A copy of the headers with every value redacted (a `www-authenticate` may quote the token). */
   redactHeaders(headers: Headers): Headers {
     const copy = new Headers();
-    headers.forEach((value, name) => copy.append(name, this.redact(value)));
+    for (const [name, value] of headers) copy.append(name, this.redact(value));
     return copy;
   }
 

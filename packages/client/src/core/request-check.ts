@@ -16,8 +16,6 @@ export interface Place {
   readonly prefix: string;
   /** What a top-level member is called: `"field"`, `"parameter"`. */
   readonly member: string;
-  /** Whether a message may show the value it refuses: never for a body that holds a credential. */
-  readonly conceal?: boolean;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -93,35 +91,31 @@ function describe(rule: RequestRule): string {
   return names.length > 0 ? names.join(" or ") : "a value JSON can carry";
 }
 
-function got(value: unknown, context: Context): string {
-  return context.place.conceal ? "" : `, got ${shown(value)}`;
-}
-
-function refuse(name: string, rule: RequestRule, value: unknown, context: Context): never {
-  invalid(`${name} must be ${describe(rule)}${got(value, context)}`);
+function refuse(name: string, rule: RequestRule, value: unknown): never {
+  invalid(`${name} must be ${describe(rule)}, got ${shown(value)}`);
 }
 
 function check(rule: RequestRule, value: unknown, name: string, context: Context): Json {
   const type = jsonType(value);
   if (type === undefined) {
     if (rule.type === undefined) invalid(`${name} cannot be sent as JSON (${describeValue(value)})`);
-    refuse(name, rule, value, context);
+    refuse(name, rule, value);
   }
   const types = typesOf(rule);
   if (types.length > 0 && !types.includes(type) && !(type === "integer" && types.includes("number"))) {
-    refuse(name, rule, value, context);
+    refuse(name, rule, value);
   }
-  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value, context);
-  if (rule.enum !== undefined && !rule.enum.some((item) => sameJson(item, value))) refuse(name, rule, value, context);
+  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value);
+  if (rule.enum !== undefined && !rule.enum.some((item) => sameJson(item, value))) refuse(name, rule, value);
   switch (type) {
     case "string":
-      checkString(rule, value as string, name, context);
+      checkString(rule, value as string, name);
       return value as string;
     case "integer":
     case "number": {
       const number = value as number;
       if ((rule.minimum !== undefined && number < rule.minimum) || (rule.maximum !== undefined && number > rule.maximum)) {
-        refuse(name, rule, value, context);
+        refuse(name, rule, value);
       }
       return number;
     }
@@ -165,7 +159,7 @@ const FORMATS = {
   uri: "an absolute URL such as https://app.example.com/callback",
 } as const;
 
-function checkString(rule: RequestRule, value: string, name: string, context: Context): void {
+function checkString(rule: RequestRule, value: string, name: string): void {
   const { minLength: min, maxLength: max } = rule;
   // Code points, as JSON Schema counts them; the UTF-16 length bounds them from above, which spares the count.
   if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
@@ -178,10 +172,10 @@ function checkString(rule: RequestRule, value: string, name: string, context: Co
   if (rule.pattern !== undefined) {
     let pattern = patterns.get(rule.pattern);
     if (pattern === undefined) patterns.set(rule.pattern, (pattern = new RegExp(rule.pattern, "u")));
-    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}${got(value, context)}`);
+    if (!pattern.test(value)) invalid(`${name} must match ${rule.pattern}, got ${shown(value)}`);
   }
   if (rule.format !== undefined && !hasFormat(rule.format, value)) {
-    invalid(`${name} must be ${FORMATS[rule.format]}${got(value, context)}`);
+    invalid(`${name} must be ${FORMATS[rule.format]}, got ${shown(value)}`);
   }
   if (!isWellFormed(value)) invalid(`${name} must be well-formed Unicode (it holds a lone surrogate)`);
 }
@@ -231,7 +225,10 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
     const known = Object.hasOwn(properties, key);
     if (!known && rule.additionalProperties === false) unknownMember(key, Object.keys(properties), name, context);
     const memberRule = known ? properties[key]! : typeof rule.additionalProperties === "object" ? rule.additionalProperties : {};
-    copy[key] = check(memberRule, member, memberName(key), context);
+    const checked = check(memberRule, member, memberName(key), context);
+    // Assigning `__proto__` would set the copy's prototype and drop the member: JSON (and so the caller) has it as a member.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: checked, enumerable: true, writable: true, configurable: true });
+    else copy[key] = checked;
   }
   for (const key of rule.required ?? []) {
     if (!Object.hasOwn(copy, key)) {
@@ -250,7 +247,7 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
   }
   // The specs say "these members exclude each other" as `not: { required: [...] }`.
   const excluded = rule.not?.required;
-  if (excluded !== undefined && excluded.every((key) => Object.hasOwn(copy, key))) {
+  if (excluded?.every((key) => Object.hasOwn(copy, key))) {
     invalid(`${excluded.map(memberName).join(" and ")} are mutually exclusive: pass one or the other`);
   }
   return copy;
@@ -260,7 +257,8 @@ function unknownMember(key: string, known: string[], name: string, context: Cont
   const { member } = context.place;
   const near = known.find((candidate) => isNear(key, candidate));
   const hint = near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`;
-  invalid(`${name} has an unknown ${member} ${shown(key)}${hint}; the ${member}s are ${known.join(", ")}`);
+  const takes = known.length === 0 ? `it takes no ${member}s` : `the ${member}s are ${known.join(", ")}`;
+  invalid(`${name} has an unknown ${member} ${shown(key)}${hint}; ${takes}`);
 }
 
 /** A likely typo of `known`: the same but for case, or at most two edits apart (`scopes` for `scope`). */

@@ -23,7 +23,7 @@ export interface RetryOptions {
    * The longest wait a server may ask for (`x-ratelimit-reset` on a 429, `retry-after`). A longer one is not waited
    * for: the error is thrown at once, its `rateLimit` telling when to come back. Default 60 000 ms.
    */
-  maxRetryAfter?: number | undefined;
+  maxWaitMs?: number | undefined;
 }
 
 export type RetryPolicy = { readonly [Key in keyof RetryOptions]-?: NonNullable<RetryOptions[Key]> };
@@ -34,7 +34,7 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, "methods"> = {
   statusCodes: [500, 502, 503, 504],
   baseDelayMs: 500,
   backoffLimit: 30_000,
-  maxRetryAfter: 60_000,
+  maxWaitMs: 60_000,
 };
 
 /** The client's policy: its defaults (`methods` included), overridden by the options the application passed. */
@@ -61,7 +61,7 @@ export function isRetryable(method: string, failure: Failure, policy: RetryPolic
 
 /**
  * The wait before retry number `retry` (0 for the first), or `undefined` when the server asks for a longer wait
- * than `maxRetryAfter`. The server's word wins: `x-ratelimit-reset` (on a 429) or `retry-after` when present;
+ * than `maxWaitMs`. The server's word wins: `x-ratelimit-reset` (on a 429) or `retry-after` when present;
  * otherwise exponential backoff with full jitter, capped by `backoffLimit`.
  */
 export function retryDelayMs(
@@ -72,7 +72,7 @@ export function retryDelayMs(
   random = Math.random,
 ): number | undefined {
   const asked = failure instanceof ApiError ? askedWaitMs(failure, now) : undefined;
-  if (asked !== undefined) return asked <= policy.maxRetryAfter ? asked : undefined;
+  if (asked !== undefined) return asked <= policy.maxWaitMs ? asked : undefined;
   const ceiling = Math.min(policy.backoffLimit, policy.baseDelayMs * 2 ** retry);
   return Math.floor(random() * ceiling);
 }

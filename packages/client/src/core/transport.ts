@@ -1,24 +1,24 @@
-import { readAnswer } from "./answer.js";
-import type { TokenSource } from "./auth.js";
+import { readAnswer, type Answer } from "./answer.js";
+import type { TokenSource } from "./token-source.js";
 import type { RateLimitBudget } from "./budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
-import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestInfo } from "./errors.js";
+import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 import { nextHop, type Hop, type RedirectPolicy } from "./redirects.js";
 import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
 import { invalid } from "./validate.js";
 
 /**
- * What openapi-fetch builds for each call, through its `Request` option: the parts of a request `fetch` needs, and
- * nothing that costs (a real `Request` would copy the headers and wrap the body in a stream).
+ * One call, as the transport sends it (each attempt, each retry): the parts of a request `fetch` needs, and nothing
+ * that costs (a real `Request` would copy the headers and wrap the body in a stream).
  */
-export class CallRequest implements RequestInfo {
+export class CallRequest implements RequestLine {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
   readonly body: BodyInit | null | undefined;
   readonly signal: AbortSignal | undefined;
-  /** The rest of the init openapi-fetch was given (`redirect`, `credentials`...), passed on to `fetch`. */
+  /** The rest of the init (a `raw` call's `credentials`, `cache`...), passed on to `fetch`. */
   readonly init: RequestInit;
 
   constructor(url: string, init: RequestInit = {}) {
@@ -31,8 +31,8 @@ export class CallRequest implements RequestInfo {
   }
 }
 
-/** A `fetch` that sends one call: auth, timeout, retries, and typed errors. */
-export type Transport = (request: CallRequest | Request) => Promise<Response>;
+/** Sends one call (auth, timeout, retries, redirects) and resolves with its 2xx answer, or throws a typed error. */
+export type Transport = (request: CallRequest) => Promise<Answer>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -58,8 +58,8 @@ export interface TransportOptions {
 }
 
 /**
- * Creates the transport a client hands to openapi-fetch as its `fetch`. It resolves with a 2xx response whose body
- * was read and parsed once (see `answerOf`), and throws {@link ApiError}, {@link RedirectError},
+ * Creates the transport of a client (or of a token endpoint). It resolves with the 2xx answer, its body read and
+ * parsed once (see {@link Answer}), and throws {@link ApiError}, {@link RedirectError},
  * {@link TimeoutError}, {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal
  * rejects with its reason.
  */
@@ -89,8 +89,8 @@ export function createTransport(options: TransportOptions): Transport {
    * `fetch(url, init)`, and one more per redirect followed, with the body read within the timeout; the answer's
    * headers go back to the budget.
    */
-  async function attempt(call: CallRequest, token: string | undefined): Promise<Response> {
-    const place = budget?.acquire(call.signal, policy.maxRetryAfter);
+  async function attempt(call: CallRequest, token: string | undefined): Promise<Answer> {
+    const place = budget?.acquire(call.signal, policy.maxWaitMs);
     // Awaited only when the budget holds the attempt: most attempts start at once, without a turn of the queue.
     const release = typeof place === "function" || place === undefined ? place : await place;
     let answered: Headers | undefined;
@@ -98,6 +98,7 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       if (call.signal?.aborted) throw abortReason(call.signal);
       if (token !== undefined) call.headers.set("authorization", `Bearer ${token}`);
+      const shown = shownRequest(call, redactor.with(token));
       const controller = new AbortController();
       // `redirect` after the spread: a raw call's own init cannot have fetch follow redirects again.
       const init: RequestInit = { ...call.init, method: call.method, headers: call.headers, body: call.body, signal: controller.signal, redirect: "manual" };
@@ -107,11 +108,11 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (call.signal?.aborted) throw abortReason(call.signal);
         if (error instanceof RedirectError) throw error;
-        throw new NetworkError(call, redactor.with(token).redactError(error));
+        throw new NetworkError(shown, redactor.with(token).redactError(error));
       }
-      if (read === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+      if (read === TIMED_OUT) throw new TimeoutError(shown, timeoutMs);
       answered = read.response.headers;
-      return readAnswer(read.response, read.text, call, redactor.with(token));
+      return readAnswer(read.response, read.text, shown, redactor.with(token));
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) limited = error;
       throw error;
@@ -127,14 +128,13 @@ export function createTransport(options: TransportOptions): Transport {
       call.signal,
       source!.settles ? undefined : timeoutMs,
     );
-    if (token === TIMED_OUT) throw new TimeoutError(call, timeoutMs);
+    if (token === TIMED_OUT) throw new TimeoutError(shownRequest(call, redactor), timeoutMs);
     return token;
   }
 
-  return async function send(input) {
-    const call = input instanceof CallRequest ? input : await fromRequest(input);
+  return async function send(call) {
     // openapi-fetch leaves a path parameter it was not given as a literal `{name}` (ids are encoded: `%7B`).
-    if (/[{}]/.test(call.url)) invalid(`${call.method} ${call.url.replace(/\?.*$/, "")} is missing a path parameter`);
+    if (/[{}]/.test(call.url)) invalid(`${call.method} ${shownRequest(call, redactor).url.replace(/\?.*$/, "")} is missing a path parameter`);
     let tokenDropped = false;
     let mayHaveActed = false;
     for (let retry = 0; ; ) {
@@ -150,7 +150,7 @@ export function createTransport(options: TransportOptions): Transport {
       // A DELETE sent again after an attempt the server may have carried out (its answer lost, or a 5xx) and now
       // answered 404 did what was asked: the resource is gone.
       if (mayHaveActed && call.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
-        return readAnswer(new Response(null, { status: 204 }), "", call, redactor);
+        return readAnswer(new Response(null, { status: 204 }), "", shownRequest(call, redactor), redactor);
       }
       mayHaveActed ||= failure instanceof NetworkError || (failure instanceof ApiError && failure.status >= 500);
       // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
@@ -170,8 +170,16 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-/** A real `Request` (a `raw.use()` middleware may return one), read into a call that can be sent more than once. */
-async function fromRequest(request: Request): Promise<CallRequest> {
-  const body = request.body === null ? undefined : await request.text();
-  return new CallRequest(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+/**
+ * The request as its errors show it. Its URL can hold an id the server answered with (a created client's, in the
+ * path of its secret request), and so a credential that server echoed: it is redacted, once, when an error reads it.
+ */
+function shownRequest(call: CallRequest, redactor: Redactor): RequestLine {
+  let url: string | undefined;
+  return {
+    method: call.method,
+    get url() {
+      return (url ??= redactor.redact(call.url));
+    },
+  };
 }

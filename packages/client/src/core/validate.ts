@@ -207,11 +207,11 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The fields of `retry` that are given: counts and delays as integers a timer can hold, the lists as lists. */
 export function checkRetryOptions(retry: object): void {
-  const { limit, baseDelayMs, backoffLimit, maxRetryAfter, methods, statusCodes } = retry as Record<string, unknown>;
+  const { limit, baseDelayMs, backoffLimit, maxWaitMs, methods, statusCodes } = retry as Record<string, unknown>;
   if (limit !== undefined) checkInteger(limit, "retry.limit", 0, 100);
   if (baseDelayMs !== undefined) checkInteger(baseDelayMs, "retry.baseDelayMs", 0, MAX_TIMER_MS);
   if (backoffLimit !== undefined) checkInteger(backoffLimit, "retry.backoffLimit", 0, MAX_TIMER_MS);
-  if (maxRetryAfter !== undefined) checkInteger(maxRetryAfter, "retry.maxRetryAfter", 0, MAX_TIMER_MS);
+  if (maxWaitMs !== undefined) checkInteger(maxWaitMs, "retry.maxWaitMs", 0, MAX_TIMER_MS);
   if (methods !== undefined && !(Array.isArray(methods) && isDenseArrayOf(methods, (m) => typeof m === "string"))) {
     invalid("retry.methods must be an array of method names such as \"GET\"");
   }

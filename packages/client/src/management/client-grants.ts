@@ -19,17 +19,8 @@ import type {
   UpdateClientGrantRequest,
 } from "@grantkit/types";
 import { managementRequests } from "@grantkit/types";
-import {
-  AN_OBJECT,
-  ApiError,
-  checkId,
-  checkOperationRequest,
-  invalid,
-  listShape,
-  operation,
-  type ApiClient,
-  type CallOptions,
-} from "../core/index.js";
+import { listShape } from "../core/client.js";
+import { AN_OBJECT, ApiError, checkId, checkOperationRequest, invalid, operation, type ApiClient, type CallOptions } from "../core/index.js";
 import { checkGrantKey, checkListFilters, checkScopeList } from "./checks.js";
 import {
   clientGrantCreate,

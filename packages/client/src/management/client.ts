@@ -1,17 +1,10 @@
 import { managementRequests, type ManagementPaths } from "@grantkit/types";
-import {
-  checkClientOptions,
-  checkNonEmptyString,
-  createApiClient,
-  type AuthOptions,
-  type ClientOptions,
-  type RawClient,
-} from "../core/index.js";
+import { createApiClient, type AuthOptions, type ClientOptions, type RawClient } from "../core/index.js";
 import { ClientGrants } from "./client-grants.js";
 import { Clients } from "./clients.js";
 import { Organizations } from "./organizations.js";
 import { ResourceServers } from "./resource-servers.js";
-import { resolveLocation, type ManagementLocation } from "./location.js";
+import { resolveLocation, type ManagementApiLocation, type ManagementLocation } from "./location.js";
 import type { Auth0ClientCredentials } from "./token.js";
 
 /** Options of {@link createManagementClient}: where the tenant is, how to authenticate, and transport options. */
@@ -47,12 +40,8 @@ export interface ManagementClient {
  * const grant = await client.clientGrants.create({ client_id: "abc", audience: "https://api.example.com/" });
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
-  checkClientOptions(options);
-  const { apiUrl, tokenEndpoint } = resolveLocation(options);
-  const audience = (options.clientCredentials as { audience?: unknown } | undefined)?.audience;
-  if (audience !== undefined) checkNonEmptyString(audience, "clientCredentials.audience");
-  const { raw, call } = createApiClient<ManagementPaths, Auth0ClientCredentials>(
-    { apiUrl, tokenEndpoint, retryMethods: RETRIED_METHODS, requests: managementRequests },
+  const { raw, call } = createApiClient<ManagementPaths, Auth0ClientCredentials, ManagementClientOptions, ManagementApiLocation>(
+    { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: managementRequests },
     options,
   );
   return {

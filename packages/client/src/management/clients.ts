@@ -7,7 +7,8 @@ import {
   type ListClientsResponse,
   type ManagementPaths,
 } from "@grantkit/types";
-import { checkOperationRequest, listShape, operation, type ApiClient, type CallOptions } from "../core/index.js";
+import { listShape } from "../core/client.js";
+import { checkOperationRequest, operation, type ApiClient, type CallOptions } from "../core/index.js";
 import {
   checkWalkOptions,
   pageOf,

@@ -1,7 +1,11 @@
-import { checkUrl, invalid, parseUrl, type TokenEndpoint } from "../core/index.js";
+import { checkUrl, invalid, parseUrl, type ApiLocation, type ClientCredentials } from "../core/index.js";
+import { checkNonEmptyString } from "../core/validate.js";
 import { auth0TokenEndpoint, type Auth0ClientCredentials } from "./token.js";
 
-/** Where the tenant's Management API is: `domain`, or `baseUrl` (and `tokenUrl`) for proxies and tests. */
+/**
+ * Where the tenant's Management API is: `domain`, or `baseUrl` (and `tokenUrl`) for proxies and tests.
+ * @expand
+ */
 export interface ManagementLocation {
   /** The tenant's domain, for example `example.us.auth0.com`: the API is at `https://{domain}/api/v2`. */
   domain?: string | undefined;
@@ -26,11 +30,10 @@ function checkHasPath(url: string, name: string, what: string, path: string, dom
   }
 }
 
-/** The API root and the token endpoint the options give, each checked. */
-export function resolveLocation(options: ManagementLocation): {
-  apiUrl: string;
-  tokenEndpoint: TokenEndpoint<Auth0ClientCredentials>;
-} {
+export type ManagementApiLocation = ApiLocation<Auth0ClientCredentials>;
+
+/** The API root and the token endpoint the options give, each checked, and the audience a token is asked for. */
+export function resolveLocation(options: ManagementLocation & { clientCredentials?: ClientCredentials | undefined }): ManagementApiLocation {
   const { domain, baseUrl, tokenUrl } = options;
   if (domain !== undefined && (typeof domain !== "string" || !HOST.test(domain) || parseUrl(`https://${domain}`) === undefined)) {
     // Never repeat a value with an `@`: it may hold a password.
@@ -46,6 +49,8 @@ export function resolveLocation(options: ManagementLocation): {
     checkHasPath(tokenUrl, "tokenUrl", "the token endpoint", "/oauth/token", domain);
   }
   if (domain === undefined && baseUrl === undefined) invalid("Pass domain (or baseUrl, the API root)");
+  const audience = (options.clientCredentials as { audience?: unknown } | undefined)?.audience;
+  if (audience !== undefined) checkNonEmptyString(audience, "clientCredentials.audience");
   const apiUrl = baseUrl ?? `https://${domain}/api/v2`;
   // The token is for the tenant's Management API: `https://{domain}/api/v2/`, whatever proxy baseUrl points at.
   const tokenEndpoint = auth0TokenEndpoint(

@@ -6,7 +6,8 @@ import {
   type ResourceServer,
   type ResourceServersWithTotals,
 } from "@grantkit/types";
-import { checkOperationRequest, listShape, operation, type ApiClient, type CallOptions } from "../core/index.js";
+import { listShape } from "../core/client.js";
+import { checkOperationRequest, operation, type ApiClient, type CallOptions } from "../core/index.js";
 import { checkWalkOptions, pageOf, walkListing, type ListingPage, type WalkOptions } from "./listing.js";
 
 /** One page of APIs, whichever of the two list shapes the server answered with. */

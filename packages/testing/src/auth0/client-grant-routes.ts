@@ -51,10 +51,10 @@ const create: Route<Auth0Tenant> = ({ body }, tenant) => {
   return { status: 201, body: grant };
 };
 
-const get: Route<Auth0Tenant> = ({ path }, tenant) => ({ status: 200, body: grantAt(tenant, path["id"]) });
+const get: Route<Auth0Tenant> = ({ path }, tenant) => ({ status: 200, body: grantAt(tenant, path.id) });
 
 const update: Route<Auth0Tenant> = ({ path, body }, tenant) => {
-  const grant = grantAt(tenant, path["id"]);
+  const grant = grantAt(tenant, path.id);
   if (grant.is_system === true) throw new Refusal(403, "A system client grant cannot be modified.", "operation_not_supported");
   for (const [name, value] of Object.entries(body as UpdateClientGrantRequest)) {
     // `null` clears a field.
@@ -65,7 +65,7 @@ const update: Route<Auth0Tenant> = ({ path, body }, tenant) => {
 };
 
 const remove: Route<Auth0Tenant> = ({ path }, tenant) => {
-  const grant = tenant.grant(path["id"] ?? "");
+  const grant = tenant.grant(path.id ?? "");
   if (grant?.is_system === true) throw new Refusal(403, "A system client grant cannot be deleted.", "operation_not_supported");
   // The vendor documents no 404 here: deleting a grant that is not there succeeds, as deleting it twice does.
   if (grant !== undefined) tenant.removeGrant(grant.id);

@@ -28,7 +28,7 @@ function asOrganizationGrant(grant: ClientGrant): OrganizationClientGrant {
 }
 
 const organizationsOfGrant: Route<Auth0Tenant> = ({ path, query }, tenant) => {
-  const grant = grantAt(tenant, path["id"]);
+  const grant = grantAt(tenant, path.id);
   const organizations = tenant.state.organizations.filter((organization) => isAssigned(tenant, organization.id, grant.id));
   const placeOf = (organization: Organization) => tenant.state.organizations.indexOf(organization);
   return { status: 200, body: listingPage(organizations, query, { key: "organizations", checkpoints: true, placeOf }) };
@@ -36,13 +36,13 @@ const organizationsOfGrant: Route<Auth0Tenant> = ({ path, query }, tenant) => {
 
 const grantsOfOrganization: Route<Auth0Tenant> = ({ path, query }, tenant) => {
   // The vendor documents no 404 for this listing: an organization that does not exist has no grants.
-  const organizationId = path["id"] ?? "";
-  const grantIds = query["grant_ids"] as string[] | undefined;
+  const organizationId = path.id ?? "";
+  const grantIds = query.grant_ids as string[] | undefined;
   const grants = tenant.state.clientGrants.filter(
     (grant) =>
       isAssigned(tenant, organizationId, grant.id) &&
-      (query["audience"] === undefined || grant.audience === query["audience"]) &&
-      (query["client_id"] === undefined || grant.client_id === query["client_id"]) &&
+      (query.audience === undefined || grant.audience === query.audience) &&
+      (query.client_id === undefined || grant.client_id === query.client_id) &&
       (grantIds === undefined || grantIds.includes(grant.id)),
   );
   const page = listingPage(grants, query, { key: "client_grants", checkpoints: false, placeOf: (grant) => tenant.placeOfGrant(grant) });
@@ -53,7 +53,7 @@ const grantsOfOrganization: Route<Auth0Tenant> = ({ path, query }, tenant) => {
 };
 
 const assign: Route<Auth0Tenant> = ({ path, body }, tenant) => {
-  const organization = organizationAt(tenant, path["id"]);
+  const organization = organizationAt(tenant, path.id);
   const grant = grantAt(tenant, (body as { grant_id: string }).grant_id);
   if (isAssigned(tenant, organization.id, grant.id)) {
     throw new Refusal(409, "The client grant is already associated with the organization.", "client_grant_conflict");
@@ -63,10 +63,10 @@ const assign: Route<Auth0Tenant> = ({ path, body }, tenant) => {
 };
 
 const unassign: Route<Auth0Tenant> = ({ path }, tenant) => {
-  const organization = organizationAt(tenant, path["id"]);
+  const organization = organizationAt(tenant, path.id);
   // Removing a grant the organization does not have succeeds: the vendor's only 404 here is for the organization.
   tenant.state.organizationGrants = tenant.state.organizationGrants.filter(
-    (assignment) => !(assignment.organization_id === organization.id && assignment.grant_id === path["grant_id"]),
+    (assignment) => !(assignment.organization_id === organization.id && assignment.grant_id === path.grant_id),
   );
   return { status: 204 };
 };
@@ -76,5 +76,5 @@ export const organizationRoutes: Readonly<Record<string, Route<Auth0Tenant>>> = 
   "GET /organizations/{id}/client-grants": grantsOfOrganization,
   "POST /organizations/{id}/client-grants": assign,
   "DELETE /organizations/{id}/client-grants/{grant_id}": unassign,
-  "GET /organizations/{id}": ({ path }, tenant) => ({ status: 200, body: organizationAt(tenant, path["id"]) }),
+  "GET /organizations/{id}": ({ path }, tenant) => ({ status: 200, body: organizationAt(tenant, path.id) }),
 };

@@ -23,7 +23,7 @@ export function adminApi(context: () => VantageContext, tokens: TokenRegistry): 
       if (operation.key === TOKEN_KEY) return;
       const grant = tokens.check(authorization, "admin");
       if (grant === undefined) throw new Refusal(401, "Unauthorized");
-      const tenantId = path["tenantId"];
+      const tenantId = path.tenantId;
       const known = context().state.tenants.some((tenant) => tenant.id === tenantId);
       // A tenant the token may not manage, or one that does not exist: either way this token cannot act on it.
       if (!known || (grant.tenantId !== undefined && grant.tenantId !== tenantId)) throw new Refusal(403, "Forbidden");

@@ -1,4 +1,4 @@
-import type { AdminClient, ClientSecret, CreateAdminClientRequest, CreateClientSecretRequest } from "@grantkit/types";
+import type { TenantClient, ClientSecret, CreateTenantClientRequest, CreateClientSecretRequest } from "@grantkit/types";
 import { randomText } from "../random.js";
 import { Refusal } from "../refusal.js";
 import type { Route } from "../route.js";
@@ -23,20 +23,20 @@ function addMonths(date: Date, months: number): Date {
 }
 
 const createClient: Route<VantageContext> = ({ path, body }, { state }) => {
-  const tenantId = path["tenantId"] ?? "";
-  const request = body as CreateAdminClientRequest;
+  const tenantId = path.tenantId ?? "";
+  const request = body as CreateTenantClientRequest;
   if (state.clients.some((client) => client.tenantId === tenantId && client.clientId === request.clientId)) {
     throw new Refusal(400, "One or more validation errors occurred.", undefined, { clientId: [`A client with the clientId ${request.clientId} already exists in this tenant.`] });
   }
-  const client = { ...request } as unknown as AdminClient;
+  const client = { ...request } as unknown as TenantClient;
   for (const field of LIST_FIELDS) client[field] ??= [];
   state.clients.push({ ...structuredClone(client), tenantId });
   return { status: 200, body: client };
 };
 
 const createSecret: Route<VantageContext> = ({ path, body }, { state, random, now }) => {
-  const tenantId = path["tenantId"] ?? "";
-  const clientId = path["clientId"] ?? "";
+  const tenantId = path.tenantId ?? "";
+  const clientId = path.clientId ?? "";
   if (!state.clients.some((client) => client.tenantId === tenantId && client.clientId === clientId)) {
     throw new Refusal(404, "Not Found");
   }

@@ -22,7 +22,7 @@ export async function call(
   const url = path.startsWith("http") ? path : atRoot ? `${origin}${path}` : `${fake.managementUrl}${path}`;
   const headers: Record<string, string> = {};
   const token = options.token === undefined ? TOKEN : options.token;
-  if (token !== null) headers["authorization"] = `Bearer ${token}`;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.form !== undefined) {
     headers["content-type"] = "application/x-www-form-urlencoded";
