@@ -42,8 +42,9 @@ export default {
       severity: "error",
       comment:
         "Published packages run in browsers and workers too (pnpm check:browser): no Node built-ins, except in an entry point " +
-        "that is Node's alone and says so (`\"browser\": null` in its exports): @grantkit/testing/server.",
-      from: { path: `^packages/(${published})/src/`, pathNot: "^packages/testing/src/server/" },
+        "that is Node's alone and says so (`\"browser\": null` in its exports): @grantkit/testing/server; and a bin, which " +
+        "no exports entry names: @grantkit/cli's command line (packages/cli/src/cli).",
+      from: { path: `^packages/(${published})/src/`, pathNot: "^packages/(testing/src/server|cli/src/cli)/" },
       to: { dependencyTypes: ["core"] },
     },
     {

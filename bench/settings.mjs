@@ -23,8 +23,8 @@ function numberOf(name, normal, smoke) {
   return parsed;
 }
 
-export const PARTS = ["calls", "cold", "size", "ratelimit", "redaction", "fake", "cli"];
-export const TRANSPORTS = ["in-process", "loopback"];
+const PARTS = ["calls", "cold", "size", "ratelimit", "redaction", "fake", "cli"];
+const TRANSPORTS = ["in-process", "loopback"];
 /** The contenders that can be left out; bare fetch, the floor, is always measured. */
 const OPTIONAL_CONTENDERS = ["timeout", "openapi-fetch", "auth0", "grantkit"];
 

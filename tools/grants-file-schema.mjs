@@ -76,6 +76,7 @@ export function grantsFileSchema(document) {
         oneOf: WHO.map((field) => ({ required: [field] })),
         // `scope` is required, unless every scope is allowed, where it must be left out.
         if: { required: ["allow_all_scopes"], properties: { allow_all_scopes: { const: true } } },
+        // biome-ignore lint/suspicious/noThenProperty: if/then/else are JSON Schema keywords, never awaited.
         then: { not: { required: ["scope"] } },
         else: { required: ["scope"] },
       },

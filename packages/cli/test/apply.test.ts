@@ -40,7 +40,7 @@ describe("grantkit apply", () => {
     const first = await grantkit(fake, ["apply", "-f", "grants.yaml", "--yes"], files);
     expect(first.code).toBe(0);
     // The plan first, so that a CI log says what changed, then what was done.
-    expect(first.stdout).toMatch(/^\+ create client "Invoice robot" .*\n[^]*\nPlan: 3 to create, 0 to update, 0 to delete, 1 to assign, 0 to unassign\.\nApplied 4 changes: 3 created, 1 assigned\.\n$/);
+    expect(first.stdout).toMatch(/^\+ create client "Invoice robot" .*\n[\s\S]*\nPlan: 3 to create, 0 to update, 0 to delete, 1 to assign, 0 to unassign\.\nApplied 4 changes: 3 created, 1 assigned\.\n$/);
     expect(fake.state().management.organizationGrants).toHaveLength(1);
     await settled(fake, files);
     const writes = writesOf(fake).length;

@@ -85,7 +85,7 @@ describe("reading a grants file", () => {
 
   it("reads the README's example file", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = /## The file\n\n```yaml\n([^]*?)```/.exec(readme)![1]!;
+    const example = /## The file\n\n```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
     expect(readGrantsFile(example, "README.md").entries.map(({ grant }) => grant.client ?? grant.default_for)).toEqual(["Invoice robot", "third_party_clients"]);
   });
 });

@@ -59,12 +59,7 @@ export function readArguments(args: readonly string[], env: Record<string, strin
   if (!(first in OPTIONS)) throw new UsageError(`no command "${first}": the commands are export, plan and apply (grantkit --help)`);
   const command = first as CommandName;
 
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: command === "apply", strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (grantkit ${command} --help)`);
-  }
+  const parsed = parsedArguments(command, rest);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help === true) return { command: "help", topic: command };
   const connection = connectionOf(values, env);
@@ -96,6 +91,15 @@ export function readArguments(args: readonly string[], env: Record<string, strin
   }
   if (planFile !== undefined && values.prune === true) throw new UsageError("--prune is for a grants file: a saved plan already holds its deletions");
   return { command, file, planFile, prune: values.prune === true, yes: values.yes === true, json: values.json === true, connection };
+}
+
+/** Node's reading of a command's arguments; a mistake in them is a UsageError pointing at the command's help. */
+function parsedArguments(command: CommandName, args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: command === "apply", strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (grantkit ${command} --help)`);
+  }
 }
 
 function connectionOf(values: Record<string, string | boolean | undefined>, env: Record<string, string | undefined>): Connection {

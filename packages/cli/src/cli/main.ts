@@ -12,7 +12,7 @@ import { helpText } from "./help.js";
 import { appliedText, paintFor, planText, type Paint } from "./render.js";
 
 /** A stream as the CLI writes to it. */
-export interface Output {
+interface Output {
   write(text: string): unknown;
   isTTY?: boolean | undefined;
 }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The built bin: the end-to-end tests run what users install (turbo builds before it tests). */
-export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 
 export interface BinRun {
   code: number | null;
