@@ -1,29 +1,53 @@
 // @ts-check
-// The grantkit demo: both clients against Prism mocks started from openapi/. No account and no network needed.
-// Prism answers from the specs' examples and validates every request, so what it shows is what the spec allows.
-import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient, InvalidRequestError } from "@grantkit/client";
-import { startPrism } from "@grantkit/tools/prism";
+// The grantkit demo: both clients against @grantkit/testing's fake tenant, started here as a local server (server
+// mode, on a free port). No account and no network. The fake keeps state as the vendors document it, so what is
+// created is listed next, an update is seen by the next get, and a deleted grant is gone.
+import { ApiError, createAdminClient } from "@grantkit/admin-client";
+import { createManagementClient, InvalidRequestError, ManagementApiError } from "@grantkit/client";
+import { startFakeServer } from "@grantkit/testing/server";
 
 const say = (line = "") => console.log(line);
-/** @type {import("@grantkit/tools/prism").PrismMock[]} */
-const mocks = [];
-/** @type {Promise<unknown> | undefined} */
-let stopping;
+const TENANT = "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15";
+const ROBOT = "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo";
+const AUDIENCE = "https://billing.example.com/";
 
-/** Stops the mocks once, whether the demo ends, fails or is interrupted. */
-function stopMocks() {
-  stopping ??= Promise.all(mocks.map((mock) => mock.stop()));
-  return stopping;
-}
-// The exit codes a shell gives a process ended by these signals (128 + the signal's number).
-for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
-  process.once(signal, async () => {
-    say(`\n${signal}: stopping the Prism mocks`);
-    await stopMocks();
-    process.exit(code);
-  });
-}
+/** What the fake tenant holds at the start: clients, an API with its scopes, five grants, and who may get a token. */
+const SEED = {
+  management: {
+    clients: [
+      { client_id: ROBOT, name: "Invoice robot", app_type: "non_interactive" },
+      ...Array.from({ length: 5 }, (_, i) => ({ client_id: `reporting-${i}`, name: `Reporting job ${i}`, app_type: "non_interactive" })),
+    ],
+    resourceServers: [
+      {
+        id: "rs_billing",
+        identifier: AUDIENCE,
+        name: "Billing",
+        scopes: [
+          { value: "read:invoices", description: "Read invoices" },
+          { value: "write:invoices", description: "Write invoices" },
+        ],
+      },
+    ],
+    clientGrants: Array.from({ length: 5 }, (_, i) => ({
+      id: `cgr_demo000000000${i}`,
+      client_id: `reporting-${i}`,
+      audience: AUDIENCE,
+      scope: ["read:invoices"],
+    })),
+    credentials: [
+      {
+        client_id: "deployer",
+        client_secret: "demo-deployer-secret",
+        scope: ["read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants"],
+      },
+    ],
+  },
+  admin: {
+    tenants: [{ id: TENANT, name: "Acme" }],
+    credentials: [{ client_id: "provisioning-robot", client_secret: "demo-provisioning-secret", tenantId: TENANT }],
+  },
+};
 
 /**
  * A progress line that rewrites itself on a terminal, and prints one line per page elsewhere.
@@ -35,68 +59,58 @@ function progress({ page, fetched, total }) {
   else say(line);
 }
 
-/**
- * Prism answers with the spec's example, not with what was sent. When a field of the answer differs from the one
- * asked for, this says so, so that the example is not taken for the server's take on the request.
- * @param {Record<string, unknown>} asked
- * @param {object} answer
- */
-function echoNote(asked, answer) {
-  const got = /** @type {Record<string, unknown>} */ (answer);
-  /** @param {unknown} mine @param {unknown} theirs */
-  const same = (mine, theirs) =>
-    mine instanceof Date
-      ? typeof theirs === "string" && Date.parse(theirs) === mine.getTime()
-      : JSON.stringify(mine) === JSON.stringify(theirs);
-  const differ = Object.keys(asked).filter((key) => !same(asked[key], got[key]));
-  return differ.length === 0 ? "" : `\n    (the mock answered with its spec example, not the ${differ.join(" and ")} asked for)`;
-}
-
-/** @param {string} url */
-async function clientGrants(url) {
+/** @param {{ managementUrl: string, managementTokenUrl: string }} urls */
+async function clientGrants({ managementUrl, managementTokenUrl }) {
   say("Auth0 Management API: client grants");
-  const auth0 = createManagementClient({ baseUrl: url, token: "demo-management-token" });
-
-  const ids = [];
-  for await (const grant of auth0.clientGrants.all({ per_page: 2 }, { onPage: progress })) ids.push(grant.id);
-  if (process.stdout.isTTY) process.stdout.write("\n");
-  say(`  listed ${ids.length} grants across every page (the mock serves its example page each time)`);
-
-  const grant = {
-    client_id: "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo",
-    audience: "https://billing.example.com/",
-    scope: ["read:invoices", "write:invoices"],
+  const auth0 = createManagementClient({
+    baseUrl: managementUrl,
+    tokenUrl: managementTokenUrl,
+    clientCredentials: { clientId: "deployer", clientSecret: "demo-deployer-secret" },
+  });
+  const walk = async () => {
+    const ids = [];
+    for await (const grant of auth0.clientGrants.all({ per_page: 2 }, { onPage: progress })) ids.push(grant.id);
+    if (process.stdout.isTTY) process.stdout.write("\n");
+    return ids;
   };
-  const created = await auth0.clientGrants.create(grant);
-  say(`  created ${created.id} for ${created.audience} with scopes ${created.scope?.join(", ")}${echoNote(grant, created)}`);
+  say(`  listed ${(await walk()).length} grants, 2 a page`);
 
-  const changes = { scope: ["read:invoices"], organization_usage: null };
-  const updated = await auth0.clientGrants.update(created.id, changes);
-  say(`  updated ${updated.id}: asked for scope read:invoices and organization_usage cleared with null${echoNote(changes, updated)}`);
+  const grant = { client_id: ROBOT, audience: AUDIENCE, scope: ["read:invoices", "write:invoices"] };
+  const created = await auth0.clientGrants.create(grant);
+  say(`  created ${created.id} for ${created.audience} with scopes ${created.scope?.join(", ")}`);
+  const listed = await walk();
+  say(`  the next walk lists ${listed.length} grants, ${created.id} among them: ${listed.includes(created.id)}`);
+
+  await auth0.clientGrants.update(created.id, { scope: ["read:invoices"] });
+  const fetched = await auth0.clientGrants.get(created.id);
+  say(`  updated it to read:invoices alone; the next get says ${fetched.scope?.join(", ")}`);
 
   // ensure looks the grant up by client and audience, compares scopes as a set, and writes only what differs.
-  const ensured = await auth0.clientGrants.ensure({ ...grant, scope: ["write:invoices", "read:invoices"] });
-  say(`  ensure: ${ensured.action} ${ensured.grant.id} (found by client and audience, scopes compared as a set)`);
+  const same = await auth0.clientGrants.ensure({ client_id: ROBOT, audience: AUDIENCE, scope: ["read:invoices", "read:invoices"] });
+  say(`  ensure with the same scopes (in another form): ${same.action}`);
+  const wider = await auth0.clientGrants.ensure({ client_id: ROBOT, audience: AUDIENCE, scope: ["write:invoices", "read:invoices"] });
+  say(`  ensure with write:invoices added: ${wider.action} ${wider.grant.id}`);
 
   await auth0.clientGrants.delete(created.id);
-  say(`  deleted ${created.id}`);
+  const gone = await auth0.clientGrants.get(created.id).catch((/** @type {unknown} */ error) => error);
+  say(`  deleted it; the next get is a ${gone instanceof ManagementApiError ? `ManagementApiError ${gone.status}` : "surprise"}`);
 
   try {
     // @ts-expect-error The typo is the point: TypeScript catches it, and so does the client for JavaScript callers.
-    await auth0.clientGrants.create({ audience: "https://billing.example.com/", scopes: ["read:invoices"] });
+    await auth0.clientGrants.create({ audience: AUDIENCE, scopes: ["read:invoices"] });
   } catch (error) {
     if (!(error instanceof InvalidRequestError)) throw error;
     say(`  a typo ("scopes") is refused before anything is sent: ${error.message.split(";")[0]}`);
   }
 }
 
-/** @param {string} url */
-async function tenantClients(url) {
+/** @param {{ adminUrl: string, adminTokenUrl: string, fake: import("@grantkit/testing").FakeTenant }} server */
+async function tenantClients({ adminUrl, adminTokenUrl, fake }) {
   say("ABBYY Vantage admin API: tenant clients and secrets");
   const admin = createAdminClient({
-    tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15",
-    baseUrl: url,
-    tokenUrl: `${url}/auth2/connect/token`,
+    tenantId: TENANT,
+    baseUrl: adminUrl,
+    tokenUrl: adminTokenUrl,
     clientCredentials: { clientId: "provisioning-robot", clientSecret: "demo-provisioning-secret" },
   });
   /** @type {import("@grantkit/admin-client").CreateTenantClientRequest} */
@@ -108,30 +122,40 @@ async function tenantClients(url) {
   };
   const secretOptions = { description: "first secret", expiration: new Date(Date.now() + 90 * 24 * 3600 * 1000) };
   const { client, secret } = await admin.provisionClient(body, secretOptions);
-  say(`  provisioned client ${client.clientId} ("${client.clientName}")${echoNote({ clientId: body.clientId, clientName: body.clientName }, client)}`);
+  say(`  provisioned client ${client.clientId} ("${client.clientName}")`);
   // The value is shown once by the API: store it in a vault, never in a log.
-  say(
-    `  its first secret ${secret.valueDisplay}… (${secret.value.length} characters, shown once) expires ${secret.expiration}` +
-      echoNote(secretOptions, secret),
-  );
+  say(`  its first secret ${secret.valueDisplay}… (${secret.value.length} characters, shown once) expires ${secret.expiration}`);
+  const kept = fake.state().admin.secrets.filter((stored) => stored.clientId === client.clientId);
+  say(`  the tenant keeps ${kept.length} secret for it, shown from now on only as ${kept.map((stored) => `${stored.valueDisplay}…`).join(", ")}`);
+  const again = await admin.clients.create(body).catch((/** @type {unknown} */ error) => error);
+  say(`  creating it again: ${again instanceof ApiError ? `ApiError ${again.status} ${again.error}` : "surprise"}`);
 }
 
+say("Starting the fake tenant (@grantkit/testing) on a free local port…");
+const server = await startFakeServer({ seed: SEED });
+let stopping = false;
+// The exit codes a shell gives a process ended by these signals (128 + the signal's number).
+for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping the fake tenant`);
+    server.close().then(
+      () => process.exit(code),
+      () => process.exit(code),
+    );
+  });
+}
 try {
-  say("Starting Prism mocks from openapi/management.yaml and openapi/admin.yaml…");
-  // Wait for both starts to settle, so that a mock that did start is stopped even when the other failed.
-  const started = await Promise.allSettled([startPrism("management"), startPrism("admin")]);
-  for (const result of started) if (result.status === "fulfilled") mocks.push(result.value);
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-  const [management, admin] = /** @type {[import("@grantkit/tools/prism").PrismMock, import("@grantkit/tools/prism").PrismMock]} */ (mocks);
-  say(`  management mock at ${management.url}, admin mock at ${admin.url}\n`);
-  await clientGrants(management.url);
+  say(`  Management API at ${server.managementUrl}, admin API at ${server.adminUrl}\n`);
+  await clientGrants(server);
   say();
-  await tenantClients(admin.url);
+  await tenantClients(server);
   say("\nDone.");
 } catch (error) {
   process.exitCode = 1;
   console.error(`Demo failed: ${error instanceof Error ? error.message : error}`);
 } finally {
-  await stopMocks();
+  stopping = true;
+  await server.close();
 }
