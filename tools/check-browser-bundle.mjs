@@ -31,6 +31,8 @@ const refuseNodeBuiltins = {
 function esmEntryPoints(pkg) {
   return Object.entries(pkg.manifest.exports)
     .filter(([subpath]) => subpath !== "./package.json")
+    // `"browser": null` is how an entry point says it is for Node only (as msw's `./node` does): not bundled here.
+    .filter(([, target]) => target.browser !== null)
     .map(([subpath, target]) => ({
       specifier: `${pkg.name}${subpath.slice(1)}`,
       file: join(pkg.dir, target.import.default),

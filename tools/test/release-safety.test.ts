@@ -18,6 +18,8 @@ const REPORTS_OF: Record<string, string[]> = {
   "@grantkit/types": ["packages/types/api/index.api.md", "packages/types/api/management.api.md"],
   "@grantkit/client": ["packages/client/api/core.api.md", "packages/client/api/index.api.md"],
   "@grantkit/admin-client": ["packages/admin-client/api/index.api.md"],
+  // The fake tenant's state holds the generated types (a seed's grants are ClientGrant objects).
+  "@grantkit/testing": ["packages/testing/api/index.api.md", "packages/testing/api/msw.api.md", "packages/testing/api/server.api.md"],
 };
 const PACKAGES = Object.keys(REPORTS_OF);
 const REPORTS = Object.values(REPORTS_OF).flat();
@@ -119,7 +121,7 @@ describe("a spec change that removes a response field, on a throwaway copy", () 
     expect(withPatch.output).toMatch(/^ +- is_system\?: boolean;$/m);
   }, 180_000);
 
-  it("passes both checks with a breaking-bump changeset (minor before 1.0) for the three packages", async () => {
+  it("passes both checks with a breaking-bump changeset (minor before 1.0) for every package", async () => {
     await writeChangeset(copy, await breakingBump(copy));
     const changeset = await runIn(copy, "pnpm", ["check:changeset", "main"]);
     expect(changeset.output).toContain("described by .changeset/drop-is-system.md");
