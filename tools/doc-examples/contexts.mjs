@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 const CONTEXTS = {
   "packages/client/README.md": "client-readme.ts",
   "packages/admin-client/README.md": "admin-client-readme.ts",
+  "packages/testing/README.md": "testing-readme.ts",
   "packages/client/src/": "client-src.ts",
   "packages/admin-client/src/": "admin-client-src.ts",
   "openapi/management.yaml": "management-spec.ts",

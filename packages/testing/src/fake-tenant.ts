@@ -98,6 +98,9 @@ function checkOptions(options: FakeTenantOptions): void {
  * the specs, checks tokens and scopes, and injects the faults it is given.
  *
  * @example
+ * import { createManagementClient } from "@grantkit/client";
+ * import { createFakeTenant } from "@grantkit/testing";
+ *
  * const fake = createFakeTenant({ token: "test-token" });
  * const client = createManagementClient({ baseUrl: fake.managementUrl, token: "test-token", fetch: fake.fetch });
  */

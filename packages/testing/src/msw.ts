@@ -13,8 +13,15 @@ export interface FakeTenantHandlerOptions {
  * `setupWorker`. A dropped connection is MSW's network error.
  *
  * @example
+ * ```ts no-run
+ * import { createFakeTenant } from "@grantkit/testing";
+ * import { fakeTenantHandlers } from "@grantkit/testing/msw";
+ * import { setupServer } from "msw/node";
+ *
  * const fake = createFakeTenant({ token: "test-token" });
  * const server = setupServer(...fakeTenantHandlers(fake));
+ * server.listen();
+ * ```
  */
 export function fakeTenantHandlers(fake: FakeTenant, options: FakeTenantHandlerOptions = {}): HttpHandler[] {
   const origin = options.origin ?? new URL(fake.managementUrl).origin;

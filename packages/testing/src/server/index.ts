@@ -89,8 +89,12 @@ function send(outcome: Outcome, response: ServerResponse): void {
  * `/__grantkit/` (`GET`/`PUT /__grantkit/state`, `POST /__grantkit/reset`, `PUT`/`DELETE /__grantkit/faults`).
  *
  * @example
+ * import { createManagementClient } from "@grantkit/client";
+ * import { startFakeServer } from "@grantkit/testing/server";
+ *
  * const server = await startFakeServer({ token: "test-token" });
- * // ... point any client at server.managementUrl ...
+ * const client = createManagementClient({ baseUrl: server.managementUrl, token: "test-token" });
+ * console.log(await client.clientGrants.list());
  * await server.close();
  */
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
