@@ -8,14 +8,17 @@ export default defineConfig([
   {
     ...libraryOptions,
     entry: { index: "src/index.ts", msw: "src/msw.ts", "server/index": "src/server/index.ts" },
+    // The two builds run at once: each cleans only its own files.
+    clean: ["!bin/**"],
   },
   {
     // The command is an ES module for Node only: no CommonJS twin, no declarations (nothing imports it).
-    entry: { "bin/grantkit-fake": "src/server/bin.ts" },
+    entry: { "grantkit-fake": "bin/grantkit-fake.ts" },
+    outDir: "dist/bin",
     format: ["esm"],
     platform: "node",
     target: "node20",
-    clean: false,
+    clean: true,
     define: { GRANTKIT_TESTING_VERSION: JSON.stringify(version) },
   },
 ]);

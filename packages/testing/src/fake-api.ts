@@ -1,13 +1,13 @@
 import type { Answer } from "./answer.js";
 import type { Refusal } from "./refusal.js";
-import type { RequestProblem, RequestValidator, ValidRequest } from "./request-validation.js";
+import type { RequestProblem, SpecValidator, ValidRequest } from "./spec-validation.js";
 import type { RouteAnswer } from "./route.js";
 import type { SpecOperation } from "./spec-data.js";
 
 /** One vendor's API as the fake serves it: Auth0's Management API, or Vantage's admin API. */
 export interface FakeApi {
   /** Judges requests by the API's spec, and says which operation a path names. */
-  readonly validator: RequestValidator;
+  readonly validator: SpecValidator;
   /** The paths its operations are under (`/api/v2`); its token endpoint is at the origin's root. */
   readonly roots: readonly string[];
   /** Whether the tenant's rate limit applies to its operations (token endpoints aside). */

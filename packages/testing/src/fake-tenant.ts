@@ -116,8 +116,9 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
   const rateLimit = options.rateLimit;
   const routes = new Set<string>();
 
-  let auth0 = new Auth0Tenant(stateFrom(seed).management, idRandom);
-  let vantage: VantageContext = { state: stateFrom(seed).admin, random: idRandom, now };
+  const initial = stateFrom(seed);
+  let auth0 = new Auth0Tenant(initial.management, idRandom);
+  let vantage: VantageContext = { state: initial.admin, random: idRandom, now };
   let bucket = rateLimit === undefined ? undefined : new TokenBucket(rateLimit, now);
   let faults = new FaultPlan([], routes, randomSeed);
   let log: ServedRequest[] = [];
@@ -210,8 +211,6 @@ export function createFakeTenant(options: FakeTenantOptions = {}): FakeTenant {
         const status = served.body === "" ? 200 : served.status;
         return record({ type: "answer", answer: { status, headers: { ...served.headers, "content-type": "application/json; charset=utf-8" }, body: cut } }, fault);
       }
-      case "latency":
-        return record({ type: "answer", answer: serveNow() });
     }
   }
 

@@ -37,9 +37,12 @@ export type Fault = FaultEffect & {
   afterServing?: boolean | undefined;
 };
 
+/** A fault that strikes instead of serving normally: every kind but latency. */
+export type StrikingFault = Exclude<Fault, { kind: "latency" }>;
+
 /** The fault that strikes one request, and the latency added to it. */
 export interface StruckFault {
-  readonly fault: Fault | undefined;
+  readonly fault: StrikingFault | undefined;
   readonly latencyMs: number;
 }
 
@@ -90,7 +93,7 @@ export class FaultPlan {
 
   /** Which fault strikes a request to `route` (the first listed that strikes, latency aside) and the latency added. */
   strike(route: string): StruckFault {
-    let struck: Fault | undefined;
+    let struck: StrikingFault | undefined;
     let latencyMs = 0;
     for (const armed of this.#armed) {
       const { fault } = armed;

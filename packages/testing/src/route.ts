@@ -1,4 +1,4 @@
-import type { ValidRequest } from "./request-validation.js";
+import type { ValidRequest } from "./spec-validation.js";
 
 /** What a route answers when it does not refuse (it throws a `Refusal` then): a status and a JSON body. */
 export interface RouteAnswer {

@@ -1,4 +1,5 @@
 import type { AdminClient, Auth0Client, ClientGrant, Organization, ResourceServer } from "@grantkit/types";
+import { checkState } from "./state-check.js";
 
 /** A grant assigned to an organization (`POST /organizations/{id}/client-grants`). */
 export interface OrganizationGrant {
@@ -94,13 +95,15 @@ function listsOf<Key extends string>(part: unknown, keys: readonly Key[], name: 
   return lists;
 }
 
-/** A full state from a seed, copied; a part it leaves out is empty. */
+/** A full state from a seed, copied and checked; a part it leaves out is empty. */
 export function stateFrom(seed: FakeSeed | undefined): FakeState {
   if (seed !== undefined && (seed === null || typeof seed !== "object")) throw new TypeError("The seed must be an object");
   const unknownPart = Object.keys(seed ?? {}).find((key) => key !== "management" && key !== "admin");
   if (unknownPart !== undefined) throw new TypeError(`The seed has no part ${unknownPart} (it has management and admin)`);
-  return {
+  const state = {
     management: listsOf(seed?.management, MANAGEMENT_LISTS, "management") as unknown as ManagementState,
     admin: listsOf(seed?.admin, ADMIN_LISTS, "admin") as unknown as AdminState,
   };
+  checkState(state);
+  return state;
 }

@@ -19,6 +19,18 @@ describe("the state: one JSON format to seed, read, replace and reset", () => {
     expect(() => createFakeTenant({ seed: { admin: { tenants: {} } } as never })).toThrow(/admin.tenants must be an array/);
   });
 
+  it("refuses a seed item the spec's schema refuses, or a grant id given twice, naming it", () => {
+    const grant = { id: "cgr_1", audience: "https://a/" };
+    expect(() => createFakeTenant({ seed: { management: { clientGrants: [grant, { id: "cgr_2" } as never] } } })).toThrow(
+      /management\.clientGrants\[1\] is no ClientGrant of the spec: audience must have required property/,
+    );
+    expect(() => createFakeTenant({ seed: { management: { clientGrants: [grant, grant] } } })).toThrow(/cgr_1 twice/);
+    expect(() => createFakeTenant({ seed: { management: { credentials: [{ client_id: "a", client_secret: "b", scope: "read:clients" as never }] } } })).toThrow(/scope must be an array/);
+    expect(() => createFakeTenant({ seed: { admin: { clients: [{ clientId: "c", clientName: "C" } as never] } } })).toThrow(/admin\.clients\[0\]\.tenantId must be a string/);
+    const fake = createFakeTenant();
+    expect(() => fake.replaceState({ management: { organizations: [{ name: "no id" } as never] } })).toThrow(/organizations\[0\]/);
+  });
+
   it("replaceState swaps everything, and reset goes back to the seed, emptying the log", async () => {
     const fake = createFakeTenant({ seed: SEED, token: TOKEN, randomSeed: 21 });
     await call(fake, "POST", "/client-grants", { body: { client_id: ROBOT, audience: BILLING } });

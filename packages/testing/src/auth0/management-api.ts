@@ -1,8 +1,8 @@
 import { jsonAnswer, type Answer } from "../answer.js";
 import type { FakeApi } from "../fake-api.js";
-import { managementSpec } from "../generated/specs.js";
 import { reasonOf, Refusal } from "../refusal.js";
-import { RequestValidator, type RequestProblem } from "../request-validation.js";
+import type { RequestProblem } from "../spec-validation.js";
+import { managementValidator } from "../validators.js";
 import type { Route } from "../route.js";
 import type { SpecOperation } from "../spec-data.js";
 import type { TokenRegistry } from "../tokens.js";
@@ -17,8 +17,6 @@ export const MANAGEMENT_ROOT = "/api/v2";
 const TOKEN_KEY = "POST /oauth/token";
 const ROUTES: Readonly<Record<string, Route<Auth0Tenant>>> = { ...clientGrantRoutes, ...organizationRoutes, ...lookupRoutes };
 
-let validator: RequestValidator | undefined;
-
 /** What the query or body was refused for, in the words Auth0 uses (`Payload validation error: ...`). */
 function invalidRequest(operation: SpecOperation, problem: RequestProblem): Refusal {
   if (operation.key === TOKEN_KEY) {
@@ -31,7 +29,7 @@ function invalidRequest(operation: SpecOperation, problem: RequestProblem): Refu
 /** Auth0's Management API over the tenant `tenant()` returns (it changes when the state is replaced). */
 export function managementApi(tenant: () => Auth0Tenant, tokens: TokenRegistry): FakeApi {
   return {
-    validator: (validator ??= new RequestValidator("management", managementSpec)),
+    validator: managementValidator(),
     roots: [MANAGEMENT_ROOT],
     rateLimited: true,
     authorize(operation, _path, authorization) {

@@ -1,8 +1,7 @@
 import { jsonAnswer } from "../answer.js";
 import type { FakeApi } from "../fake-api.js";
-import { adminSpec } from "../generated/specs.js";
 import { reasonOf, Refusal } from "../refusal.js";
-import { RequestValidator } from "../request-validation.js";
+import { adminValidator } from "../validators.js";
 import { vantageRoutes, type VantageContext } from "./routes.js";
 import { adminTokenRoute } from "./token-route.js";
 import type { TokenRegistry } from "../tokens.js";
@@ -13,12 +12,10 @@ const TOKEN_KEY = "POST /auth2/connect/token";
 /** ASP.NET Core's `type` for a validation problem. */
 const VALIDATION_TYPE = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
 
-let validator: RequestValidator | undefined;
-
 /** Vantage's admin API over the state `context()` returns (it changes when the state is replaced). */
 export function adminApi(context: () => VantageContext, tokens: TokenRegistry): FakeApi {
   return {
-    validator: (validator ??= new RequestValidator("admin", adminSpec)),
+    validator: adminValidator(),
     roots: ADMIN_ROOTS,
     // The vendor documents no rate limit (no 429) for the admin API.
     rateLimited: false,

@@ -1,5 +1,5 @@
 import { Refusal } from "../refusal.js";
-import type { ValidRequest } from "../request-validation.js";
+import type { ValidRequest } from "../spec-validation.js";
 import type { RouteAnswer } from "../route.js";
 import type { AdminState } from "../state.js";
 import type { TokenRegistry } from "../tokens.js";

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { RateLimitOptions } from "../rate-limit.js";
-import type { FakeSeed } from "../state.js";
-import { startFakeServer } from "./index.js";
+import type { RateLimitOptions } from "../src/rate-limit.js";
+import type { FakeSeed } from "../src/state.js";
+import { startFakeServer } from "../src/server/index.js";
 
 /** The package's version, written in by the build (tsup.config.ts). */
 declare const GRANTKIT_TESTING_VERSION: string;

@@ -47,12 +47,13 @@ function problemOf(where: RequestProblem["in"], errors: readonly ErrorObject[] |
  * Judges requests by one spec with Ajv: which operation a path names, and whether its path, query and body
  * conform. Each operation's validators are compiled on its first request, once per spec for every fake.
  */
-export class RequestValidator {
+export class SpecValidator {
   readonly #spec: SpecData;
   readonly #id: string;
   readonly #coercing = new Ajv2020({ strict: false, coerceTypes: "array" });
   readonly #filling = new Ajv2020({ strict: false, useDefaults: true });
   readonly #compiled = new Map<number, CompiledOperation>();
+  readonly #components = new Map<string, ValidateFunction>();
 
   constructor(name: string, spec: SpecData) {
     this.#spec = spec;
@@ -124,6 +125,18 @@ export class RequestValidator {
       return { valid: false, problem: problemOf("body", compiled.body.errors) };
     }
     return { valid: true, request: { key: operation.key, path: pathValues, query: queryValues, body } };
+  }
+
+  /** What is wrong with `value` as the spec's component schema `name` (its defaults filled in), or undefined. */
+  schemaProblem(name: string, value: unknown): string | undefined {
+    let validate = this.#components.get(name);
+    if (validate === undefined) {
+      validate = this.#filling.compile({ $ref: `${this.#id}#/components/schemas/${name}` });
+      this.#components.set(name, validate);
+    }
+    if (validate(value)) return undefined;
+    const problem = problemOf("body", validate.errors);
+    return `${problem.property === "" ? "" : `${problem.property} `}${problem.message}`;
   }
 
   #compile(index: number): CompiledOperation {
