@@ -86,11 +86,6 @@ export class FaultPlan {
     }));
   }
 
-  /** The faults as they were set. */
-  get faults(): Fault[] {
-    return this.#armed.map(({ fault }) => structuredClone(fault));
-  }
-
   /** Which fault strikes a request to `route` (the first listed that strikes, latency aside) and the latency added. */
   strike(route: string): StruckFault {
     let struck: StrikingFault | undefined;

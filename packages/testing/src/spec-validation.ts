@@ -54,9 +54,15 @@ export class SpecValidator {
   readonly #filling = new Ajv2020({ strict: false, useDefaults: true });
   readonly #compiled = new Map<number, CompiledOperation>();
   readonly #components = new Map<string, ValidateFunction>();
+  /** Each operation's method and path segments, split once: every request is matched against them. */
+  readonly #routes: readonly { method: string; segments: readonly string[]; atOriginRoot: boolean }[];
 
   constructor(name: string, spec: SpecData) {
     this.#spec = spec;
+    this.#routes = spec.operations.map(({ key, atOriginRoot }) => {
+      const [method = "", template = ""] = key.split(" ");
+      return { method, segments: template.split("/").slice(1), atOriginRoot };
+    });
     this.#id = `https://grantkit.test/specs/${name}.json`;
     const document = {
       $id: this.#id,
@@ -82,23 +88,16 @@ export class SpecValidator {
   /** The operation `method` and `path` (under the API root, or the origin's root for `atOriginRoot`) name. */
   match(method: string, path: string, atOriginRoot: boolean): { operation: SpecOperation; path: Record<string, string> } | undefined {
     const segments = path.split("/").slice(1);
-    for (const [index, operation] of this.#spec.operations.entries()) {
-      if (operation.atOriginRoot !== atOriginRoot) continue;
-      const [operationMethod, template = ""] = operation.key.split(" ");
-      if (operationMethod !== method) continue;
-      const templateSegments = template.split("/").slice(1);
-      if (templateSegments.length !== segments.length) continue;
+    for (const [index, route] of this.#routes.entries()) {
+      if (route.atOriginRoot !== atOriginRoot || route.method !== method || route.segments.length !== segments.length) continue;
       const parameters: Record<string, string> = {};
-      const matches = templateSegments.every((segment, i) => {
+      const matches = route.segments.every((segment, i) => {
         const given = segments[i] ?? "";
         if (!segment.startsWith("{")) return segment === given;
         parameters[segment.slice(1, -1)] = safeDecode(given);
         return true;
       });
-      if (matches) {
-        this.#compile(index);
-        return { operation, path: parameters };
-      }
+      if (matches) return { operation: this.#compile(index).operation, path: parameters };
     }
     return undefined;
   }

@@ -1,5 +1,11 @@
 import { randomText } from "./random.js";
 
+/** JSON as base64url, as a JWT's parts are written (UTF-8 first: `btoa` takes only bytes). */
+function base64Url(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 /** Which API a bearer is for: a Management API token opens nothing on Vantage, and the other way round. */
 export type TokenAudience = "management" | "admin";
 
@@ -31,10 +37,16 @@ export class TokenRegistry {
     }
   }
 
-  /** A new opaque token for `grant`, valid for `lifetimeSeconds`. */
-  issue(grant: Omit<TokenGrant, "expiresAt">, lifetimeSeconds: number): string {
-    const token = `fake_${randomText(this.#random, 40)}`;
-    this.#issued.set(token, { ...grant, expiresAt: this.#now() + lifetimeSeconds * 1000 });
+  /**
+   * A new token for `grant`, valid for `lifetimeSeconds`: shaped like the vendors' JWTs, with `claims` and its
+   * `iat`, `exp` and `jti`, so code that reads a token's expiry or scopes can; its signature is random text.
+   */
+  issue(grant: Omit<TokenGrant, "expiresAt">, lifetimeSeconds: number, claims: Readonly<Record<string, unknown>>): string {
+    const now = this.#now();
+    const issuedAt = Math.floor(now / 1000);
+    const payload = { ...claims, iat: issuedAt, exp: issuedAt + lifetimeSeconds, jti: randomText(this.#random, 16) };
+    const token = `${base64Url({ alg: "RS256", typ: "JWT" })}.${base64Url(payload)}.${randomText(this.#random, 43)}`;
+    this.#issued.set(token, { ...grant, expiresAt: now + lifetimeSeconds * 1000 });
     return token;
   }
 

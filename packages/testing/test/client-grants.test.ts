@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakeTenant } from "../src/index.js";
 import { call } from "./support/call.js";
-import { BILLING, PORTAL, REPORTS, ROBOT, SEED, SYSTEM_GRANT, TOKEN } from "./support/seed.js";
+import { BILLING, REPORTS, ROBOT, SEED, SYSTEM_GRANT, TOKEN } from "./support/seed.js";
 
 const fakeTenant = () => createFakeTenant({ seed: SEED, token: TOKEN, randomSeed: 7 });
 

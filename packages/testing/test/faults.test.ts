@@ -84,6 +84,8 @@ describe("faults, as data", () => {
     expect(slow.status).toBe(200);
     controller.abort();
     await expect(stalled).rejects.toThrow(/abort/i);
+    // Aborted before it is sent, a call is never served.
+    await expect(fake.fetch(`${fake.managementUrl}/clients`, { signal: controller.signal })).rejects.toThrow(/abort/i);
     // The stall is logged when it strikes, before the latency's request is served.
     expect(fake.requests.map(({ path, status, fault }) => [path, status, fault])).toEqual([["/api/v2/clients", null, "stall"], ["/api/v2/resource-servers", 200, undefined]]);
   });

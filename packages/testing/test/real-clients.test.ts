@@ -1,8 +1,8 @@
 import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient, ManagementApiError } from "@grantkit/client";
+import { createManagementClient, ManagementApiError, NetworkError } from "@grantkit/client";
 import { describe, expect, it } from "vitest";
 import { createFakeTenant } from "../src/index.js";
-import { BILLING, ROBOT, SEED, TENANT } from "./support/seed.js";
+import { BILLING, ROBOT, SEED, TENANT, TOKEN } from "./support/seed.js";
 
 describe("the real clients against the in-process fake", () => {
   it("createManagementClient exchanges its credentials, then creates, lists, updates and deletes a grant", async () => {
@@ -48,5 +48,20 @@ describe("the real clients against the in-process fake", () => {
     const [stored] = fake.state().admin.secrets;
     expect(stored).toEqual({ tenantId: TENANT, clientId: "invoice-robot", description: "CI", valueDisplay: secret.value.slice(0, 3), startTime: expect.any(String), expiration: expect.any(String) });
     expect(JSON.stringify(fake.state())).not.toContain(secret.value);
+  });
+
+  it("the management client rides out the fake's faults: a 429 and a 503 retried, a lost create not sent twice", async () => {
+    const fake = createFakeTenant({ seed: SEED, token: TOKEN, randomSeed: 3 });
+    const client = createManagementClient({ baseUrl: fake.managementUrl, token: TOKEN, fetch: fake.fetch, retry: { baseDelayMs: 1 } });
+    fake.setFaults([
+      { route: "POST /client-grants", kind: "status", status: 429, nth: 1 },
+      { route: "GET /client-grants", kind: "status", status: 503, nth: 1 },
+      { route: "POST /client-grants", kind: "drop", nth: 3, afterServing: true },
+    ]);
+    await client.clientGrants.create({ client_id: ROBOT, audience: BILLING });
+    expect(await client.clientGrants.list()).toHaveLength(2);
+    await expect(client.clientGrants.create({ client_id: ROBOT, audience: "https://reports.example.com/" })).rejects.toBeInstanceOf(NetworkError);
+    expect(fake.state().management.clientGrants).toHaveLength(3);
+    expect(fake.requests.map(({ method, status }) => `${method} ${status}`)).toEqual(["POST 429", "POST 201", "GET 503", "GET 200", "POST null"]);
   });
 });

@@ -23,6 +23,9 @@ describe("tokens and scopes", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 86400, scope: "read:client_grants create:client_grants update:client_grants delete:client_grants" });
     expect((await call(fake, "GET", "/client-grants", { token: answer.body.access_token })).status).toBe(200);
+    // Shaped like Auth0's JWT, so code that reads its expiry or scopes can.
+    const claims = JSON.parse(Buffer.from(answer.body.access_token.split(".")[1], "base64url").toString());
+    expect(claims).toMatchObject({ sub: `${ROBOT}@clients`, aud: `${fake.managementUrl}/`, scope: answer.body.scope, exp: Date.UTC(2026, 0, 1) / 1000 + 86400 });
   });
 
   it("refuses a wrong secret (401), another audience (403) and a client with no credentials (401)", async () => {

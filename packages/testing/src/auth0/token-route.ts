@@ -5,7 +5,7 @@ import type { TokenRegistry } from "../tokens.js";
 import type { Auth0Tenant } from "./tenant.js";
 
 /** How long the tokens the fake issues last: Auth0's default for Management API tokens, a day. */
-export const MANAGEMENT_TOKEN_LIFETIME_SECONDS = 86_400;
+const MANAGEMENT_TOKEN_LIFETIME_SECONDS = 86_400;
 
 export interface TokenRouteContext {
   readonly tenant: Auth0Tenant;
@@ -23,7 +23,8 @@ export function tokenRoute({ body }: ValidRequest, { tenant, tokens, audience }:
   const asked = request.audience ?? audience;
   if (asked.replace(/\/+$/, "") !== audience.replace(/\/+$/, "")) throw new Refusal(403, `Service not found: ${asked}`, "access_denied");
   if (credential.scope.length === 0) throw new Refusal(403, "Client has not been granted scopes for this audience", "access_denied");
-  const token = tokens.issue({ audience: "management", scopes: new Set(credential.scope), tenantId: undefined }, MANAGEMENT_TOKEN_LIFETIME_SECONDS);
+  const claims = { iss: `${new URL(audience).origin}/`, sub: `${credential.client_id}@clients`, aud: audience, azp: credential.client_id, scope: credential.scope.join(" "), gty: "client-credentials" };
+  const token = tokens.issue({ audience: "management", scopes: new Set(credential.scope), tenantId: undefined }, MANAGEMENT_TOKEN_LIFETIME_SECONDS, claims);
   return {
     status: 200,
     body: { access_token: token, token_type: "Bearer", expires_in: MANAGEMENT_TOKEN_LIFETIME_SECONDS, scope: credential.scope.join(" ") },

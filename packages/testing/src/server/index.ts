@@ -117,11 +117,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   server.on("request", (incoming: IncomingMessage, response: ServerResponse) => {
     fetchRequest(origin, incoming, response)
       .then((request) => outcomeOf(fake, request))
-      .then(
-        (outcome) => send(outcome, response),
-        // Only an aborted latency or a broken upload lands here: the caller has gone, so there is no one to answer.
-        () => response.socket?.destroy(),
-      );
+      .then((outcome) => send(outcome, response))
+      // An aborted latency, a broken upload or a failed write: the connection is beyond answering.
+      .catch(() => response.socket?.destroy());
   });
   return {
     managementUrl: fake.managementUrl,
