@@ -1,6 +1,7 @@
 // @ts-check
-// Prism mock lifecycle: start `prism mock` on a free loopback port from one of our specs, wait until it listens,
-// and stop it (also when the parent process exits). Used by the tests, the demo and the consumer test.
+// Prism lifecycle: start `prism mock` (or `prism proxy`, its validation proxy) on a free loopback port from one of our
+// specs, wait until it listens, and stop it (also when the parent process exits). Used by the tests, the demo and the
+// consumer test.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -47,8 +48,7 @@ function freePort() {
 }
 
 /**
- * Starts Prism on a free port from `openapi/<name>.yaml`. Another process can take the port between our probe and
- * Prism's listen; Prism then exits with EADDRINUSE, and it is started again on a new port.
+ * Starts Prism's mock on a free port from `openapi/<name>.yaml`.
  * @param {SpecName} name
  * @returns {Promise<import("./prism.d.mts").PrismMock>}
  */
@@ -56,19 +56,43 @@ export async function startPrism(name) {
   const dir = await mkdtemp(join(tmpdir(), `grantkit-prism-${name}-`));
   const specFile = join(dir, `${name}.json`);
   await writeFile(specFile, JSON.stringify(await mockView(name)));
+  return startOnFreePort(name, ["mock", specFile], () => rm(dir, { recursive: true, force: true }));
+}
+
+/**
+ * Starts Prism's validation proxy on a free port: it checks each request against `openapi/<name>.yaml`, sends it on
+ * to `upstream` (the request's path appended to it), and checks the answer. With `--errors`, a request that breaks
+ * the spec is refused with a 422 and never sent on; every violation, of a request or an answer, is also named in the
+ * answer's `sl-violations` header.
+ * @param {SpecName} name
+ * @param {string} upstream
+ * @returns {Promise<import("./prism.d.mts").PrismMock>}
+ */
+export function startPrismProxy(name, upstream) {
+  return startOnFreePort(name, ["proxy", "--errors", join(specsDir, `${name}.yaml`), upstream], async () => {});
+}
+
+/**
+ * Runs Prism with `args` on a free port; `cleanUp` runs once it has stopped, or failed to start. Another process can
+ * take the port between our probe and Prism's listen; Prism then exits with EADDRINUSE, and it is started again on a
+ * new port.
+ * @param {SpecName} name @param {string[]} args @param {() => Promise<void>} cleanUp
+ * @returns {Promise<import("./prism.d.mts").PrismMock>}
+ */
+async function startOnFreePort(name, args, cleanUp) {
   for (let tries = 1; ; tries++) {
     try {
-      const mock = await listen(name, specFile, await freePort());
+      const mock = await listen(name, args, await freePort());
       return {
         url: mock.url,
         stop: async () => {
           await mock.stop();
-          await rm(dir, { recursive: true, force: true });
+          await cleanUp();
         },
       };
     } catch (error) {
       if (tries < 3 && error instanceof Error && error.message.includes("EADDRINUSE")) continue;
-      await rm(dir, { recursive: true, force: true });
+      await cleanUp();
       throw error;
     }
   }
@@ -78,11 +102,12 @@ export async function startPrism(name) {
  * Runs Prism on `port` and resolves once it listens; rejects (with what Prism printed) if it exits first or does
  * not listen in time.
  * @param {SpecName} name
- * @param {string} specFile
+ * @param {string[]} args the command and its arguments: `["mock", specFile]`
  * @param {number} port
  */
-async function listen(name, specFile, port) {
-  const child = spawn(process.execPath, [prismBin, "mock", "--host", "127.0.0.1", "--port", String(port), specFile], {
+async function listen(name, args, port) {
+  const [command = "mock", ...rest] = args;
+  const child = spawn(process.execPath, [prismBin, command, "--host", "127.0.0.1", "--port", String(port), ...rest], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const killOnExit = () => child.kill("SIGKILL");

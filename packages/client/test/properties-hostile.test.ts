@@ -16,14 +16,16 @@ import {
   validId,
   validOrganizationId,
 } from "./support/arbitraries.js";
-import { managementAnswer } from "./support/management-answers.js";
+import { namingTenant } from "./support/naming-tenant.js";
 
 /**
  * Property 1 for the Management API client: whatever arguments a call gets, it either throws the package's typed
  * error (an InvalidRequestError before sending anything, or a GrantkitError) or sends exactly the request it names
  * (method, route with each id one segment, query, JSON body, the configured bearer). Every request it sent conforms to the
  * spec, so any JavaScript value for any field is either sent as the spec allows or refused before sending. Never an
- * untyped error, never a hang. A recording `fetch` answers every request with a plausible 2xx; nothing touches the network.
+ * untyped error, never a hang. A recording `fetch` hands every request to the fake tenant (@grantkit/testing, in
+ * process: nothing touches the network), which holds whatever the request names, so most calls get the answer a
+ * tenant gives; a call the tenant refuses must still have sent exactly the requests it names.
  */
 const seed = propertySeed("client/test/properties-hostile.test.ts");
 /** Reads openapi/management.yaml itself (Ajv), not the rules the client checks with. */
@@ -247,16 +249,19 @@ describe("any arguments to any method: a typed error or exactly the request the 
   it.each([...WRAPPED_METHODS, ...RAW_METHODS].map((method) => [method.name, method] as const))("%s", async (_name, method) => {
     await fc.assert(
       fc.asyncProperty(method.args, async (args) => {
-        const { fetch, sent } = recordingFetch(managementAnswer);
+        const { fetch, sent } = recordingFetch(namingTenant(TOKEN));
         const outcome = await outcomeOf(() => method.run(client(fetch), args), CALL_TIMEOUT_MS);
         const rules = { invalidRequest: InvalidRequestError, typed: [GrantkitError], network: NetworkError, sent: sent.length, allowed: abortReasons(args) };
         expect(unexpectedOutcome(outcome, rules)).toBeUndefined();
         // Whatever the outcome, each request that was sent conforms to the spec, as a judge that reads it says.
         for (const request of sent) expect(judge.problems(request, ROOT_PATH), `${request.method} ${request.url}`).toEqual([]);
-        if (outcome.kind !== "resolved") return;
+        // A call the tenant refused sent what it names too, up to the refused request; one that resolved sent all of it.
+        if (outcome.kind !== "resolved" && sent.length === 0) return;
         const { requests, each } = method.expected(args);
-        if (each) expect(sent.length).toBeGreaterThan(0);
-        else expect(sent).toHaveLength(requests.length);
+        if (outcome.kind === "resolved") {
+          if (each) expect(sent.length).toBeGreaterThan(0);
+          else expect(sent).toHaveLength(requests.length);
+        } else if (!each) expect(sent.length).toBeLessThanOrEqual(requests.length);
         sent.forEach((request, index) => {
           const route = requests[each ? 0 : index]!;
           expect(requestProblems(request, { ...route, origin: ORIGIN, rootPath: ROOT_PATH, bearer: TOKEN })).toEqual([]);

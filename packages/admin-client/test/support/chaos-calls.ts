@@ -1,9 +1,11 @@
 // The calls of the chaos run, drawn from its seed: which method, with what arguments, through which auth mode, and
-// what a success must look like. The tenant data they need (grants to delete, assignments to remove, admin clients to
-// add secrets to) is drawn with them, one target per call, so no two calls race for the same thing.
-import type { ChaosServer, TenantData } from "@grantkit/tools/chaos-server";
-import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
+// what a success must look like. The tenant's state they need (grants to delete, assignments to remove, admin clients
+// to add secrets to, the clients and APIs a create names) is drawn with them, one target per call, so no two calls
+// race for the same thing.
 import type { ManagementClient } from "@grantkit/client";
+import type { FakeState } from "@grantkit/testing";
+import type { ClientGrant, ResourceServer } from "@grantkit/types";
+import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
 import { ProvisioningError, type AdminClient } from "../../src/index.js";
 import { scopes } from "./server.js";
 
@@ -22,10 +24,10 @@ export interface ChaosCall {
   /** What the call is about, for a failure message. */
   args: string;
   run(clients: ChaosClients): Promise<unknown>;
-  /** What is wrong with the call's result, `undefined` when it is the documented one. */
-  checkResult(result: unknown, server: ChaosServer): string | undefined;
+  /** What is wrong with the call's result, `undefined` when it is the documented one; `after` is the tenant's state after the run. */
+  checkResult(result: unknown, after: FakeState): string | undefined;
   /** What is wrong with the error the call failed with, beyond its being typed. */
-  checkError?(error: unknown, server: ChaosServer): string | undefined;
+  checkError?(error: unknown, after: FakeState): string | undefined;
 }
 
 /** How often each method is called, relative to the others. */
@@ -58,8 +60,8 @@ const EXISTING_ADMIN_CLIENTS = 20;
 type Random = () => number;
 const pickOne = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-/** The calls of a run and the tenant data they need, both determined by `seed`. */
-export function planChaos(seed: number, count: number): { calls: ChaosCall[]; data: TenantData } {
+/** The calls of a run and the state of the tenant (of `tenantId` on Vantage) they need, both determined by `seed`. */
+export function planChaos(seed: number, count: number, tenantId: string): { calls: ChaosCall[]; state: FakeState } {
   const random = mulberry32(hashString(`${seed} calls`));
   const stable = Array.from({ length: STABLE_GRANTS }, (_, i) => ({
     id: `cgr_stable${String(i).padStart(4, "0")}`,
@@ -74,11 +76,20 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
     random,
     organizations.flatMap((organization) => stable.map((grant): [string, string] => [organization.id, grant.id])),
   );
-  const data: TenantData = {
-    grants: [...stable],
+  const existingClients = Array.from({ length: EXISTING_ADMIN_CLIENTS }, (_, i) => `robot-existing-${i}`);
+  const management = {
+    clients: ["client_new", "client_doomed", ...Array.from({ length: CLIENT_IDS }, (_, i) => `client_${i}`)].map((id) => ({ client_id: id, name: id })),
+    resourceServers: stable.map((grant) => api(grant.audience)),
     organizations,
-    assignments: [],
-    adminClients: Array.from({ length: EXISTING_ADMIN_CLIENTS }, (_, i) => `robot-existing-${i}`),
+    clientGrants: [...stable] as ClientGrant[],
+    organizationGrants: [] as { organization_id: string; grant_id: string }[],
+    credentials: [],
+  };
+  const admin = {
+    tenants: [{ id: tenantId }],
+    clients: existingClients.map((clientId) => ({ tenantId, clientId, clientName: clientId, allowedScopes: scopes })),
+    secrets: [],
+    credentials: [],
   };
 
   // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every method, as TypeScript checks.
@@ -127,12 +138,14 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
       }
       case "clientGrants.create": {
         const body = { client_id: "client_new", audience: `https://chaos-${seed}-${n}.example.com/`, scope: ["read:chaos"] };
+        management.resourceServers.push(api(body.audience));
         return {
           ...base,
           args: body.audience,
           run: (c) => grants(c).create(body),
-          checkResult: (result, server) =>
-            grant(result, (g) => g.audience === body.audience) ?? createdOnce(server, `grant ${body.audience}`),
+          checkResult: (result, after) =>
+            grant(result, (g) => g.audience === body.audience) ??
+            created(after.management.clientGrants.some((g) => g.audience === body.audience), `grant ${body.audience}`),
         };
       }
       case "clientGrants.update": {
@@ -146,14 +159,15 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
       }
       case "clientGrants.delete": {
         const doomed = { id: `cgr_doomed${String(n).padStart(4, "0")}`, client_id: "client_doomed", audience: `https://doomed-${n}.example.com/` };
-        data.grants.push(doomed);
+        management.clientGrants.push(doomed);
+        management.resourceServers.push(api(doomed.audience));
         return {
           ...base,
           args: doomed.id,
           run: (c) => grants(c).delete(doomed.id),
-          checkResult: (result, server) =>
+          checkResult: (result, after) =>
             result !== undefined ? "a result where none is documented"
-            : server.tenant.hasGrant(doomed.id) ? "success, but the grant is still there"
+            : after.management.clientGrants.some((g) => g.id === doomed.id) ? "success, but the grant is still there"
             : undefined,
           checkError: deleteError,
         };
@@ -195,21 +209,21 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
           ...base,
           args: `${organizationId} ${grantId}`,
           run: (c) => grants(c).assignToOrganization(organizationId, grantId),
-          checkResult: (result, server) =>
+          checkResult: (result, after) =>
             grant(result, (g) => g.id === grantId) ??
-            (server.tenant.hasAssignment(organizationId, grantId) ? undefined : "success, but the grant is not assigned"),
+            (isAssigned(after, organizationId, grantId) ? undefined : "success, but the grant is not assigned"),
         };
       }
       case "clientGrants.removeFromOrganization": {
         const [organizationId, grantId] = pairs.shift() as [string, string];
-        data.assignments.push([organizationId, grantId]);
+        management.organizationGrants.push({ organization_id: organizationId, grant_id: grantId });
         return {
           ...base,
           args: `${organizationId} ${grantId}`,
           run: (c) => grants(c).removeFromOrganization(organizationId, grantId),
-          checkResult: (result, server) =>
+          checkResult: (result, after) =>
             result !== undefined ? "a result where none is documented"
-            : server.tenant.hasAssignment(organizationId, grantId) ? "success, but the grant is still assigned"
+            : isAssigned(after, organizationId, grantId) ? "success, but the grant is still assigned"
             : undefined,
           checkError: deleteError,
         };
@@ -225,18 +239,17 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
           ...base,
           args: body.clientId,
           run: (c) => admin(c).clients.create(body),
-          checkResult: (result, server) =>
-            adminClient(result, body.clientId) ?? createdOnce(server, `client ${body.clientId}`),
+          checkResult: (result, after) => adminClient(result, body.clientId) ?? createdClient(after, body.clientId),
         };
       }
       case "secrets.create": {
-        const clientId = pickOne(random, data.adminClients);
+        const clientId = pickOne(random, existingClients);
         const description = `chaos secret ${seed}-${n}`;
         return {
           ...base,
           args: `${clientId} ${description}`,
           run: (c) => admin(c).secrets.create(clientId, { description }),
-          checkResult: (result, server) => createdSecret(result, description) ?? createdOnce(server, `secret ${description}`),
+          checkResult: (result, after) => createdSecret(result, description) ?? createdSecretOf(after, description),
         };
       }
       case "provisionClient": {
@@ -246,27 +259,30 @@ export function planChaos(seed: number, count: number): { calls: ChaosCall[]; da
           ...base,
           args: body.clientId,
           run: (c) => admin(c).provisionClient(body, { description }),
-          checkResult: (result, server) => {
+          checkResult: (result, after) => {
             const { client, secret } = (result ?? {}) as { client?: unknown; secret?: unknown };
             return (
               adminClient(client, body.clientId) ??
               createdSecret(secret, description) ??
-              createdOnce(server, `client ${body.clientId}`) ??
-              createdOnce(server, `secret ${description}`)
+              createdClient(after, body.clientId) ??
+              createdSecretOf(after, description)
             );
           },
           // A provisioning error says the client exists without a secret: it must.
-          checkError: (error, server) => {
+          checkError: (error, after) => {
             if (!(error instanceof ProvisioningError)) return undefined;
             if (error.clientId !== body.clientId) return `a ProvisioningError naming ${error.clientId}`;
-            return server.tenant.hasAdminClient(body.clientId) ? undefined : "a ProvisioningError for a client that was never created";
+            return after.admin.clients.some((c) => c.clientId === body.clientId) ? undefined : "a ProvisioningError for a client that was never created";
           },
         };
       }
     }
   });
-  return { calls, data };
+  return { calls, state: { management, admin } };
 }
+
+/** An API of the tenant, for a grant's audience: a create names one that exists. */
+const api = (identifier: string): ResourceServer => ({ identifier, name: identifier });
 
 function shuffled<T>(random: Random, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -346,10 +362,18 @@ function createdSecret(value: unknown, description: string): string | undefined 
   return JSON.stringify(secret).includes(secret.value) ? "a secret whose JSON shows its value" : undefined;
 }
 
-/** A create that succeeded was carried out by the server (once: more is reported as a duplicate). */
-function createdOnce(server: ChaosServer, marker: string): string | undefined {
-  return server.processedCreates.includes(marker) ? undefined : `success, but the server never created ${marker}`;
+/** A create that succeeded left its object in the tenant (once: more is reported as a duplicate). */
+function created(found: boolean, what: string): string | undefined {
+  return found ? undefined : `success, but the tenant has no ${what}`;
 }
+
+const createdClient = (after: FakeState, clientId: string) => created(after.admin.clients.some((c) => c.clientId === clientId), `client ${clientId}`);
+
+const createdSecretOf = (after: FakeState, description: string) =>
+  created(after.admin.secrets.some((secret) => secret.description === description), `secret ${description}`);
+
+const isAssigned = (after: FakeState, organizationId: string, grantId: string) =>
+  after.management.organizationGrants.some((a) => a.organization_id === organizationId && a.grant_id === grantId);
 
 /**
  * Each DELETE target exists and is deleted by one call only, so a 404 can only answer a retry after an attempt the
