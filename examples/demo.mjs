@@ -11,12 +11,15 @@ const TENANT = "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15";
 const ROBOT = "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo";
 const AUDIENCE = "https://billing.example.com/";
 
-/** What the fake tenant holds at the start: clients, an API with its scopes, five grants, and who may get a token. */
+/**
+ * What the fake tenant holds at the start: clients, an API with its scopes, five grants, and who may get a token.
+ * @type {import("@grantkit/testing").FakeSeed}
+ */
 const SEED = {
   management: {
     clients: [
       { client_id: ROBOT, name: "Invoice robot", app_type: "non_interactive" },
-      ...Array.from({ length: 5 }, (_, i) => ({ client_id: `reporting-${i}`, name: `Reporting job ${i}`, app_type: "non_interactive" })),
+      ...Array.from({ length: 5 }, (_, i) => ({ client_id: `reporting-${i}`, name: `Reporting job ${i}`, app_type: /** @type {const} */ ("non_interactive") })),
     ],
     resourceServers: [
       {

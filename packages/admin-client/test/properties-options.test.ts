@@ -5,7 +5,7 @@ import { afterEach, expect, it, vi } from "vitest";
 import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";
 import { hostileAdminOptions } from "./support/arbitraries.js";
 import { relocatedTenant } from "./support/relocated-tenant.js";
-import type { TenantClient } from "@grantkit/testing";
+import type { StoredClient } from "@grantkit/testing";
 
 /**
  * Property 1 for `createAdminClient`: with any options it either throws an InvalidRequestError, or returns a client
@@ -55,7 +55,7 @@ function tenantFor(options: Options, bearer: string | undefined) {
   const { tenantId } = options;
   const { clientId, clientSecret } = options.clientCredentials ?? {};
   const credentials = typeof clientId === "string" && typeof clientSecret === "string" ? [{ client_id: clientId, client_secret: clientSecret, tenantId }] : [];
-  const clients: TenantClient[] = [{ tenantId, clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] }];
+  const clients: StoredClient[] = [{ tenantId, clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] }];
   const token = typeof bearer === "string" && /^\S+$/.test(bearer) ? bearer : undefined;
   return relocatedTenant({ apiRoot: apiRootOf(options), token, seed: { admin: { tenants: [{ id: tenantId }], clients: clients, credentials } } });
 }
