@@ -24,7 +24,9 @@ function namesIn(request: SentRequest): Set<string> {
   const url = new URL(request.url);
   const names = new Set<string>();
   for (const segment of url.pathname.split("/")) names.add(decoded(segment));
-  for (const value of url.searchParams.values()) names.add(value);
+  // A number or a flag in a query names nothing (a page, a page size, include_totals); taken as a name, each page
+  // of a walk would add one more item to the tenant, and the walk would never end.
+  for (const value of url.searchParams.values()) if (!/^(\d+|true|false)$/.test(value)) names.add(value);
   const visit = (value: unknown): void => {
     if (typeof value === "string") names.add(value);
     else if (value && typeof value === "object") for (const member of Object.values(value)) visit(member);
