@@ -5,8 +5,8 @@
 //   bulk   BENCH_RATE_CALLS mixed calls (default 2,000) from 50 concurrent workers, a 20/s bucket
 //   burst  200 calls at once, a 10/s bucket
 //
-// The bucket answers as Auth0 does: `x-ratelimit-limit` (its size), `x-ratelimit-remaining` and `x-ratelimit-reset`
-// (when the next token arrives, in epoch seconds) on every answer, 429 when empty.
+// The bucket answers as Auth0 documents: `x-ratelimit-limit` (its size), `x-ratelimit-remaining` and
+// `x-ratelimit-reset` (when the bucket is full again, in epoch seconds, rounded up) on every answer, 429 when empty.
 import { createServer } from "node:http";
 import { ManagementClient } from "auth0";
 import { createManagementClient } from "@grantkit/client";
@@ -35,12 +35,12 @@ async function bucketServer(rate) {
       stats.requests += 1;
       const allowed = tokens >= 1;
       if (allowed) tokens -= 1;
-      const nextTokenAt = tokens >= 1 ? now : now + ((1 - tokens) / rate) * 1000;
+      const fullAt = now + ((rate - tokens) / rate) * 1000;
       const headers = {
         "content-type": "application/json",
         "x-ratelimit-limit": String(rate),
         "x-ratelimit-remaining": String(Math.floor(tokens)),
-        "x-ratelimit-reset": String(Math.ceil(nextTokenAt / 1000)),
+        "x-ratelimit-reset": String(Math.ceil(fullAt / 1000)),
       };
       if (!allowed) {
         stats.limited += 1;

@@ -19,25 +19,47 @@ const client = (options: Record<string, unknown> = {}) =>
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
 describe("the rate-limit budget", () => {
-  it("holds calls once remaining reaches 0, sends one at the reset, and the rest as its answer allows", async () => {
-    const resetAt = Date.now() + 300;
+  it("holds calls once remaining reaches 0 and releases them at the rate the bucket refills, not at its reset", async () => {
     const sent: Array<{ start: number; end: number }> = [];
-    // A fetch that answers by itself: the times are the client's own, whatever the machine's load.
+    let firstResetAt = 0;
+    // A fetch that answers by itself: the times are the client's own, whatever the machine's load. Every answer
+    // leaves the bucket empty, full again in a second: 11 deep, so at least 10 requests a second come back.
     const fetch = async () => {
       const call = { start: Date.now(), end: 0 };
       sent.push(call);
       await new Promise((resolve) => setTimeout(resolve, 20));
       call.end = Date.now();
-      const headers = sent.length === 1 ? limitHeaders(0, resetAt) : limitHeaders(5, Date.now() + 1000);
-      return Response.json(grant, { headers });
+      const resetAt = Date.now() + 1000;
+      firstResetAt ||= resetAt;
+      return Response.json(grant, { headers: limitHeaders(0, resetAt, 11) });
     };
     const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", fetch }).clientGrants;
     await grants.get(grant.id);
     await Promise.all([grants.get(grant.id), grants.get(grant.id), grants.get(grant.id)]);
-    const [, probe, ...rest] = sent;
     expect(sent).toHaveLength(4);
-    expect(probe!.start).toBeGreaterThanOrEqual(resetAt);
-    for (const call of rest) expect(call.start).toBeGreaterThanOrEqual(probe!.end);
+    // One a refill (100 ms) after the answer before: none sooner, and all three long before the bucket is full.
+    for (let i = 1; i < sent.length; i++) expect(sent[i]!.start).toBeGreaterThanOrEqual(sent[i - 1]!.end + 99);
+    expect(sent[3]!.start).toBeLessThan(firstResetAt);
+  });
+
+  it("after a 429, drops the refill rate it learnt and waits for the 429's reset", async () => {
+    const starts: number[] = [];
+    let limitedResetAt = 0;
+    const fetch = async () => {
+      starts.push(Date.now());
+      if (starts.length === 2) {
+        // Another client of the tenant spent the tokens: the call the refill rate let through is refused.
+        limitedResetAt = Date.now() + 400;
+        return Response.json({ statusCode: 429, error: "Too Many Requests" }, { status: 429, headers: limitHeaders(0, limitedResetAt, 11) });
+      }
+      return Response.json(grant, { headers: limitHeaders(0, Date.now() + 1000, 11) });
+    };
+    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", retry: { baseDelayMs: 1 }, fetch }).clientGrants;
+    await grants.get(grant.id);
+    // Two calls held: the first goes a refill later and is refused; the other (and the retry) wait for the reset.
+    await Promise.all([grants.get(grant.id), grants.get(grant.id)]);
+    expect(starts).toHaveLength(4);
+    for (const start of starts.slice(2)) expect(start).toBeGreaterThanOrEqual(limitedResetAt);
   });
 
   it("sends one call before the server has said anything, then the others together", async () => {
@@ -143,7 +165,8 @@ describe("the rate-limit budget", () => {
 
   it("is shared by the clients given the same budget: one client's 0 holds the other's calls", async () => {
     const resetAt = Date.now() + 250;
-    server = await startServer((_req, res, n) => json(res, 200, grant, n === 0 ? limitHeaders(0, resetAt) : limitHeaders(9, Date.now() + 1000)));
+    // A bucket of one: the refill rate is not known, so the next call waits for the reset.
+    server = await startServer((_req, res, n) => json(res, 200, grant, n === 0 ? limitHeaders(0, resetAt, 1) : limitHeaders(9, Date.now() + 1000)));
     const budget = createRateLimitBudget();
     await client({ budget }).clientGrants.get(grant.id);
     await client({ budget }).clientGrants.get(grant.id);

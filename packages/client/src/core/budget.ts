@@ -40,8 +40,13 @@ export type Release = (headers: Headers | undefined, limited?: ApiError) => void
  *
  * - Until the first answer, one attempt at a time: the server has not said what it allows yet.
  * - Each attempt spends one of the `remaining` requests the latest answer advertised, less those already in flight.
- * - With none left, attempts wait for `x-ratelimit-reset`; then one goes first, and its answer says how many more may
- *   follow, so the held attempts are released at the rate the server advertises, not all at once.
+ * - With none left, attempts are released at the rate the bucket refills. Auth0's limit is a token bucket, and its
+ *   `x-ratelimit-reset` is when the bucket is full again (`limit` available), so the refill rate is at least
+ *   `(limit - remaining - 1) / (reset - now)` (one less for `remaining` rounded down; `reset` is rounded up to the
+ *   second, so the fastest rate seen is the closest). The budget keeps that fastest rate.
+ * - A 429 means the estimate let through a call the server refused (another client of the tenant spent the
+ *   tokens, or the server's reset means something else): the estimate is dropped, attempts wait for the 429's reset,
+ *   then one goes first, its answer says how many more may follow, and the rate is learnt again from the answers.
  * - An answer without the headers (an API that sends none) lifts the header rule; `maxConcurrency` and
  *   `maxRequestsPerSecond` hold whatever the headers say.
  *
@@ -58,6 +63,10 @@ export class RateLimitBudget {
   #mode: "unknown" | "none" | "headers" = "unknown";
   #tokens = 0;
   #resetAt = 0;
+  /** When the latest headers were read: `#tokens` was right then, and the bucket refills from there. */
+  #readAt = 0;
+  /** The fastest refill the headers have shown since the last 429, in requests per ms; 0 when none is known. */
+  #refillPerMs = 0;
   #lastState: RateLimit | undefined;
   #lastLimited: ApiError | undefined;
   #nextStartAt = 0;
@@ -118,10 +127,20 @@ export class RateLimitBudget {
     if (this.#inFlight >= this.#maxConcurrency) return Number.POSITIVE_INFINITY;
     if (this.#mode === "unknown" && this.#inFlight > 0) return Number.POSITIVE_INFINITY;
     if (this.#mode === "headers" && this.#tokens <= 0) {
+      if (this.#refillPerMs > 0) {
+        // The bucket has refilled by one request for each 1 / rate since the answer was read.
+        const refilledAt = this.#readAt + (1 - this.#tokens) / this.#refillPerMs;
+        return now < refilledAt ? Math.ceil(refilledAt) : this.#nextStart(now);
+      }
       if (now < this.#resetAt) return this.#resetAt;
       // The reset has passed: one attempt goes first, and its answer tells how many may follow.
       if (this.#inFlight > 0) return Number.POSITIVE_INFINITY;
     }
+    return this.#nextStart(now);
+  }
+
+  /** 0, or the time `maxRequestsPerSecond` lets the next attempt start at. */
+  #nextStart(now: number): number {
     return now < this.#nextStartAt ? this.#nextStartAt : 0;
   }
 
@@ -135,12 +154,12 @@ export class RateLimitBudget {
       released = true;
       this.#inFlight -= 1;
       if (limited) this.#lastLimited = limited;
-      if (headers) this.#read(headers);
+      if (headers) this.#read(headers, limited !== undefined);
       this.#pump();
     };
   }
 
-  #read(headers: Headers): void {
+  #read(headers: Headers, limited: boolean): void {
     // One lookup for an answer without the headers, the common case of an API that sends none.
     const state = headers.has("x-ratelimit-remaining") ? parseRateLimit(headers) : undefined;
     if (state?.remaining === undefined) {
@@ -151,9 +170,21 @@ export class RateLimitBudget {
     this.#mode = "headers";
     // Attempts still in flight were sent against the estimate: the server may not have counted them yet.
     this.#tokens = state.remaining - this.#inFlight;
+    const now = Date.now();
+    this.#readAt = now;
     if (state.resetAt) this.#resetAt = state.resetAt.getTime();
+    if (limited) this.#refillPerMs = 0;
+    else this.#learnRefill(state, now);
     this.#lastState = state;
     this.#onRateLimit?.(this.state);
+  }
+
+  /** Keeps the fastest refill rate an answer's headers prove: see the class comment. */
+  #learnRefill({ limit, remaining, resetAt }: RateLimit, now: number): void {
+    if (limit === undefined || remaining === undefined || resetAt === undefined) return;
+    const missing = limit - remaining - 1;
+    const untilFull = resetAt.getTime() - now;
+    if (missing > 0 && untilFull > 0) this.#refillPerMs = Math.max(this.#refillPerMs, missing / untilFull);
   }
 
   /** Starts every waiter that may start now, in order, and sets one timer for the next that may start later. */
