@@ -10,10 +10,9 @@
 // The fake holds the fixtures' 50 grants, so both sides answer the same grants; each side is checked first.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createManagementClient } from "@grantkit/client";
 import { createFakeTenant } from "@grantkit/testing";
