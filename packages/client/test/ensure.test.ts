@@ -64,6 +64,14 @@ describe("clientGrants.find", () => {
 });
 
 describe("clientGrants.ensure", () => {
+  it("refuses a desired grant the create would refuse before the find sends anything", async () => {
+    const { client, sent } = scripted();
+    await expect(client.clientGrants.ensure({ ...key, scope: [], colour: "blue" } as never)).rejects.toThrow(/unknown field "colour"/);
+    await expect(client.clientGrants.ensure({ ...key, scope: ["read:invoices write:invoices"] })).rejects.toThrow(/holds a space/);
+    await expect(client.clientGrants.ensure({ ...key, scope: [1] } as never)).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(sent).toEqual([]);
+  });
+
   it("creates a grant the tenant does not have, each scope once", async () => {
     const { client, sent } = scripted(page(), created({ ...grant, scope: ["read:invoices"] }));
     const result = await client.clientGrants.ensure({ ...key, scope: ["read:invoices", "read:invoices"] });

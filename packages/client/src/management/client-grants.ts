@@ -170,6 +170,10 @@ export class ClientGrants {
    * });
    */
   async ensure(desired: DesiredClientGrant, options?: CallOptions): Promise<EnsureResult> {
+    // All of `desired` is checked as the create it may become before the find sends anything: a field the spec
+    // refuses is an error before any request, not after the walk.
+    checkGrantKey(desired);
+    checkOperationRequest(CREATE, { body: desired });
     const current = await this.find(desired, options);
     if (current !== undefined) return this.#bringTo(current, desired, options);
     try {
