@@ -1,5 +1,5 @@
-import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/tools/property-runs";
-import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
+import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/test-support/property-runs";
+import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/test-support/sent-requests";
 import fc from "fast-check";
 import { afterEach, expect, it, vi } from "vitest";
 import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";

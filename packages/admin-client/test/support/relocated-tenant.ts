@@ -1,5 +1,5 @@
 import { createFakeTenant, type FakeSeed } from "@grantkit/testing";
-import type { SentRequest } from "@grantkit/tools/sent-requests";
+import type { SentRequest } from "@grantkit/test-support/sent-requests";
 
 /** Where the fake tenant serves the admin API (v1) and its token endpoint, on any origin. */
 const FAKE_ROOT = "/api/adminapi2/v1";

@@ -1,5 +1,5 @@
 import { createFakeTenant, type FakeSeed } from "@grantkit/testing";
-import type { SentRequest } from "@grantkit/tools/sent-requests";
+import type { SentRequest } from "@grantkit/test-support/sent-requests";
 
 /** Where the fake tenant serves the Management API and its token endpoint, on any origin. */
 const FAKE_ROOT = "/api/v2";
