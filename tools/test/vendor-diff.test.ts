@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { startServer, type TestServer } from "../test-server.mjs";
+import { startServer, type TestServer } from "@grantkit/test-support/test-server";
 
 // `pnpm spec:vendor-diff` run as users run it, on a small made-up API: fixtures/vendor-diff/ours.yaml and
 // vendor.json say the same things written differently (other $ref layout and names, allOf, OpenAPI 3.0's

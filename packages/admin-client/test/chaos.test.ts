@@ -6,7 +6,7 @@
 // can change: a replay strikes the same requests as long as they arrive in the same order).
 import * as managementPackage from "@grantkit/client";
 import type { FakeState } from "@grantkit/testing";
-import { seedFromEnv } from "@grantkit/tools/seeded-random";
+import { seedFromEnv } from "@grantkit/test-support/seeded-random";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as adminPackage from "../src/index.js";
 import { planChaos, type ChaosCall, type ChaosClients } from "./support/chaos-calls.js";

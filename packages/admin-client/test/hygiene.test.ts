@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { echoedForms, everythingShown } from "@grantkit/tools/error-views";
+import { echoedForms, everythingShown } from "@grantkit/test-support/error-views";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, createAdminClient, ProvisioningError, ResponseParseError, type CreatedClientSecret } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, SECRET_VALUE, startServer, type TestServer } from "./support/server.js";

@@ -6,10 +6,10 @@ import {
   hostileValue,
   orHostile,
   validPathId,
-} from "@grantkit/tools/arbitraries";
-import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/tools/property-runs";
-import { asJson, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/tools/sent-requests";
-import { specJudge } from "@grantkit/tools/spec-conformance";
+} from "@grantkit/test-support/arbitraries";
+import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/test-support/property-runs";
+import { asJson, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/test-support/sent-requests";
+import { specJudge } from "@grantkit/test-support/spec-conformance";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";

@@ -1,11 +1,11 @@
-import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/tools/property-runs";
-import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
+import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/test-support/property-runs";
+import { relocatedTenant } from "@grantkit/test-support/relocated-tenant";
+import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/test-support/sent-requests";
 import fc from "fast-check";
 import { afterEach, expect, it, vi } from "vitest";
 import { createAdminClient, GrantkitError, InvalidRequestError, NetworkError, type AdminClient } from "../src/index.js";
 import { hostileAdminOptions } from "./support/arbitraries.js";
-import { relocatedTenant } from "./support/relocated-tenant.js";
-import type { StoredClient } from "@grantkit/testing";
+import { createFakeTenant, type StoredClient } from "@grantkit/testing";
 
 /**
  * Property 1 for `createAdminClient`: with any options it either throws an InvalidRequestError, or returns a client
@@ -57,7 +57,8 @@ function tenantFor(options: Options, bearer: string | undefined) {
   const credentials = typeof clientId === "string" && typeof clientSecret === "string" ? [{ client_id: clientId, client_secret: clientSecret, tenantId }] : [];
   const clients: StoredClient[] = [{ tenantId, clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] }];
   const token = typeof bearer === "string" && /^\S+$/.test(bearer) ? bearer : undefined;
-  return relocatedTenant({ apiRoot: apiRootOf(options), token, seed: { admin: { tenants: [{ id: tenantId }], clients: clients, credentials } } });
+  const fake = createFakeTenant({ seed: { admin: { tenants: [{ id: tenantId }], clients: clients, credentials } }, token, randomSeed: 1 });
+  return relocatedTenant(fake, { api: "admin", apiRoot: apiRootOf(options) });
 }
 
 it("createAdminClient with any options: an InvalidRequestError, or a client that sends exactly the request a call names", async () => {

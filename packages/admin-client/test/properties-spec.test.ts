@@ -1,6 +1,6 @@
-import { validHeaders, validPathId, validText, validToken } from "@grantkit/tools/arbitraries";
+import { validHeaders, validPathId, validText, validToken } from "@grantkit/test-support/arbitraries";
 import { startPrism, type PrismMock } from "@grantkit/tools/prism";
-import { outcomeOf, propertySeed } from "@grantkit/tools/property-runs";
+import { outcomeOf, propertySeed } from "@grantkit/test-support/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminClient, type AdminClient, type AdminClientOptions } from "../src/index.js";

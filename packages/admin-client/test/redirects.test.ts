@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { RedirectError as CoreRedirectError } from "@grantkit/client";
-import { everythingShown } from "@grantkit/tools/error-views";
+import { everythingShown } from "@grantkit/test-support/error-views";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAdminClient, RedirectError } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, startServer, type TestServer } from "./support/server.js";

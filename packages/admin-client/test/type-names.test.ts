@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { typeView } from "@grantkit/tools/type-view";
+import { typeView } from "@grantkit/test-support/type-view";
 import { describe, expect, it } from "vitest";
 
 // What users read in their editor and in compiler errors, from the built declarations (`pnpm test` builds first).

@@ -1,4 +1,4 @@
-import { everythingShown } from "@grantkit/tools/error-views";
+import { everythingShown } from "@grantkit/test-support/error-views";
 import { describe, expect, it } from "vitest";
 import { createManagementClient, InvalidRequestError, type ManagementClient } from "../src/index.js";
 import { recordingClient } from "./support/server.js";

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { echoedForms, everythingShown } from "@grantkit/tools/error-views";
+import { echoedForms, everythingShown } from "@grantkit/test-support/error-views";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManagementClient, NetworkError, ResponseParseError } from "../src/index.js";
 import { caught, startServer, type TestServer } from "./support/server.js";

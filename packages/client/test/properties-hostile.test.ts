@@ -1,7 +1,7 @@
-import { hostileCallOptions, hostileId, hostileSignal, hostileString, hostileValue, orHostile } from "@grantkit/tools/arbitraries";
-import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/tools/property-runs";
-import { asJson, queryPairs, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/tools/sent-requests";
-import { specJudge } from "@grantkit/tools/spec-conformance";
+import { hostileCallOptions, hostileId, hostileSignal, hostileString, hostileValue, orHostile } from "@grantkit/test-support/arbitraries";
+import { abortReasons, outcomeOf, propertySeed, unexpectedOutcome } from "@grantkit/test-support/property-runs";
+import { asJson, queryPairs, rawRoute, recordingFetch, requestProblems, type ExpectedRequest } from "@grantkit/test-support/sent-requests";
+import { specJudge } from "@grantkit/test-support/spec-conformance";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createManagementClient, GrantkitError, InvalidRequestError, NetworkError, type ManagementClient } from "../src/index.js";

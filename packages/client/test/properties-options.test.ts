@@ -1,10 +1,11 @@
-import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/tools/property-runs";
-import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/tools/sent-requests";
+import { abortReasons, expectedAuth, outcomeOf, propertySeed, unexpectedOutcome, withRecorder } from "@grantkit/test-support/property-runs";
+import { relocatedTenant } from "@grantkit/test-support/relocated-tenant";
+import { recordingFetch, requestProblems, type SentRequest } from "@grantkit/test-support/sent-requests";
+import { createFakeTenant } from "@grantkit/testing";
 import fc from "fast-check";
 import { afterEach, expect, it, vi } from "vitest";
 import { createManagementClient, GrantkitError, InvalidRequestError, NetworkError, type ManagementClient } from "../src/index.js";
 import { hostileManagementOptions } from "./support/arbitraries.js";
-import { relocatedTenant } from "./support/relocated-tenant.js";
 
 /**
  * Property 1 for `createManagementClient`: with any options it either throws an InvalidRequestError, or returns a
@@ -53,7 +54,7 @@ function tenantFor(options: Options, bearer: string | undefined) {
       : [];
   const token = typeof bearer === "string" && /^\S+$/.test(bearer) ? bearer : undefined;
   const seed = { management: { clientGrants: [{ id: "cgr_1", client_id: "robot", audience: "https://billing.example.com/" }], credentials } };
-  return relocatedTenant({ apiRoot: String(apiRoot), token, seed });
+  return relocatedTenant(createFakeTenant({ seed, token, randomSeed: 1 }), { api: "management", apiRoot: String(apiRoot) });
 }
 
 it("createManagementClient with any options: an InvalidRequestError, or a client that sends exactly the request a call names", async () => {

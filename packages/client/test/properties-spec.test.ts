@@ -1,6 +1,6 @@
 import { startPrism, type PrismMock } from "@grantkit/tools/prism";
-import { validHeaders, validText, validToken } from "@grantkit/tools/arbitraries";
-import { outcomeOf, propertySeed } from "@grantkit/tools/property-runs";
+import { validHeaders, validText, validToken } from "@grantkit/test-support/arbitraries";
+import { outcomeOf, propertySeed } from "@grantkit/test-support/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementClient, type ManagementClient, type ManagementClientOptions } from "../src/index.js";

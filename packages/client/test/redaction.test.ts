@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { echoedForms } from "@grantkit/tools/error-views";
-import { propertySeed } from "@grantkit/tools/property-runs";
+import { echoedForms } from "@grantkit/test-support/error-views";
+import { propertySeed } from "@grantkit/test-support/property-runs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { patternOf } from "../src/core/echoed-forms.js";

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { everythingShown } from "@grantkit/tools/error-views";
+import { everythingShown } from "@grantkit/test-support/error-views";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManagementClient, RedirectError, TimeoutError, type ManagementClientOptions } from "../src/index.js";
 import { caught, grant, json, startServer, type TestServer } from "./support/server.js";

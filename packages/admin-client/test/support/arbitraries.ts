@@ -11,7 +11,7 @@ import {
   orHostile,
   validPathId,
   validText,
-} from "@grantkit/tools/arbitraries";
+} from "@grantkit/test-support/arbitraries";
 import fc from "fast-check";
 
 /**

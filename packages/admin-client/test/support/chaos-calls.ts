@@ -5,7 +5,7 @@
 import type { ManagementClient } from "@grantkit/client";
 import type { FakeState } from "@grantkit/testing";
 import type { ClientGrant, ResourceServer } from "@grantkit/types";
-import { hashString, mulberry32, pickWeighted } from "@grantkit/tools/seeded-random";
+import { hashString, mulberry32, pickWeighted } from "@grantkit/test-support/seeded-random";
 import { ProvisioningError, type AdminClient } from "../../src/index.js";
 import { scopes } from "./server.js";
 

@@ -2,7 +2,7 @@
 // few it has no kind for (a redirect to another origin, a 401 for a token it issued, a 2xx whose body is empty, of
 // another type or of another shape) are drawn here, per request, by the thin layer in front of it (chaos-tenant.ts).
 import type { Fault } from "@grantkit/testing";
-import { pickWeighted } from "@grantkit/tools/seeded-random";
+import { pickWeighted } from "@grantkit/test-support/seeded-random";
 
 /** A create: the route of everything the run makes, which a retry after the tenant acted would make twice. */
 const CREATE_ROUTES = [

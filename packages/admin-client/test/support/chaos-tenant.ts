@@ -4,7 +4,7 @@
 // that was carried out twice.
 import type { FakeSeed, FakeState, ServedRequest } from "@grantkit/testing";
 import { startFakeServer } from "@grantkit/testing/server";
-import { hashString, mulberry32 } from "@grantkit/tools/seeded-random";
+import { hashString, mulberry32 } from "@grantkit/test-support/seeded-random";
 import { ANSWERED_BY_LAYER, layerAnswer, layerFault, tenantFaults, withBadBody, type LayerFault, type Shape } from "./chaos-faults.js";
 
 /** Where the redirect faults point: another origin, which no request may reach. */

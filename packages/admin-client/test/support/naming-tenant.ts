@@ -1,5 +1,5 @@
 import { createFakeTenant, type FakeState } from "@grantkit/testing";
-import type { SentRequest } from "@grantkit/tools/sent-requests";
+import type { SentRequest } from "@grantkit/test-support/sent-requests";
 
 /**
  * The fake tenant of @grantkit/testing as the answer of a recording `fetch`, holding whatever a request's path names:

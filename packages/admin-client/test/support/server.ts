@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
-import { json as jsonBody } from "@grantkit/tools/test-server";
+import { json as jsonBody } from "@grantkit/test-support/test-server";
 import type { AllowedScopes } from "@grantkit/types";
 
-export { caught, startServer, type TestServer } from "@grantkit/tools/test-server";
+export { caught, startServer, type TestServer } from "@grantkit/test-support/test-server";
 
 /** Answers JSON; an error body that is not an OAuth error goes out as problem details, as the admin API sends it. */
 export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import { createFakeTenant, type FakeState } from "@grantkit/testing";
-import type { SentRequest } from "@grantkit/tools/sent-requests";
+import type { SentRequest } from "@grantkit/test-support/sent-requests";
 
 /** Names the spec allows an organization's id to have: at most 50 code points. */
 const ORGANIZATION_ID_LIMIT = 50;

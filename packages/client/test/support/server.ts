@@ -1,6 +1,6 @@
 import { createManagementClient } from "../../src/index.js";
 
-export { caught, json, startServer, type TestServer } from "@grantkit/tools/test-server";
+export { caught, json, startServer, type TestServer } from "@grantkit/test-support/test-server";
 
 export const grant = {
   id: "cgr_4pI9a42haOLLWnwq",

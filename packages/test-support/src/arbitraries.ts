@@ -1,8 +1,7 @@
-// @ts-check
 // Hostile values for the clients' property-based tests: whatever an untyped caller, a cast or a bad config file can
 // pass. Each arbitrary leans toward the values that broke the clients before (dot segments, lone surrogates, holes,
 // cycles, BigInt, wrong-typed signals, URLs with user info) rather than leaving them to chance.
-import fc from "fast-check";
+import fc, { type Arbitrary } from "fast-check";
 
 /** Strings that have broken path, query, header or URL handling somewhere, in this project or another. */
 const HOSTILE_STRING_CONSTANTS = [
@@ -60,7 +59,8 @@ const hugeString = fc
   .tuple(fc.constantFrom("x", "é", "%", ".", "😀"), fc.integer({ min: 10_000, max: 100_000 }))
   .map(([unit, count]) => unit.repeat(Math.ceil(count / unit.length)));
 
-export const hostileString = fc.oneof(
+/** Strings that break paths, queries, headers and URLs: dot segments, separators, control characters, lone surrogates, huge ones. */
+export const hostileString: Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...HOSTILE_STRING_CONSTANTS), weight: 4 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 12 }), weight: 2 },
   { arbitrary: loneSurrogateString, weight: 1 },
@@ -69,8 +69,7 @@ export const hostileString = fc.oneof(
 
 /** A fresh object that contains itself, one level down. */
 const cycle = fc.constant(null).map(() => {
-  /** @type {Record<string, unknown>} */
-  const value = { name: "cycle" };
+  const value: Record<string, unknown> = { name: "cycle" };
   value.self = value;
   return value;
 });
@@ -125,20 +124,24 @@ const anything = fc.anything({
   withTypedArray: true,
 });
 
-/** Any value at all, biased toward the ones that break code. */
-export const hostileValue = fc.oneof(
+/**
+ * Any value, biased toward what breaks code: `null`, `undefined`, `NaN`, infinities, BigInt, Symbols, functions,
+ * cycles, sparse arrays, invalid Dates, class instances, null-prototype objects, boxed values, typed arrays,
+ * hostile strings, and `fc.anything` with every option on.
+ */
+export const hostileValue: Arbitrary<unknown> = fc.oneof(
   { arbitrary: HOSTILE_SPECIALS, weight: 3 },
   { arbitrary: hostileString, weight: 2 },
   { arbitrary: anything, weight: 3 },
 );
 
-/** @type {import("./arbitraries.d.mts").orHostile} */
-export function orHostile(valid, validWeight = 3) {
+/** `valid` most of the time (`validWeight` to 1), a {@link hostileValue} otherwise. */
+export function orHostile<T>(valid: Arbitrary<T>, validWeight = 3): Arbitrary<T | unknown> {
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: hostileValue, weight: 1 });
 }
 
-/** URLs as an option may hold them: with user info, a query, a fragment, dot segments, another scheme, or not a URL at all. */
-export const hostileUrl = fc.oneof(
+/** URLs as an option may hold them: with user info, a query, a fragment, dot segments, a bad port, another scheme, or not a URL at all. */
+export const hostileUrl: Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
     "https://user:password@tenant.example/api",
     "https://:password@tenant.example/",
@@ -168,7 +171,7 @@ export const hostileUrl = fc.oneof(
  * What a call's `signal` option may be: absent, a live signal, one already aborted (with any reason), or something
  * that only looks like one.
  */
-export const hostileSignal = fc.oneof(
+export const hostileSignal: Arbitrary<unknown> = fc.oneof(
   fc.constant(undefined),
   fc.constant(null).map(() => new AbortController().signal),
   hostileValue.map((reason) => AbortSignal.abort(reason)),
@@ -178,7 +181,7 @@ export const hostileSignal = fc.oneof(
 );
 
 /** A call's options object: absent, hostile as a whole, or an object whose `signal` is any of the above. */
-export const hostileCallOptions = fc.oneof(
+export const hostileCallOptions: Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 2 },
   { arbitrary: fc.record({ signal: hostileSignal }, { requiredKeys: [] }), weight: 3 },
   { arbitrary: hostileValue, weight: 1 },
@@ -187,16 +190,16 @@ export const hostileCallOptions = fc.oneof(
 // Client options, shared by both clients (they take the same core options). Options are hostile one at a time: a
 // client with one bad option must refuse it, so most options of a run are valid.
 
-/** @type {import("./arbitraries.d.mts").mostlyValid} */
-export function mostlyValid(valid) {
+/** `valid` ten times out of eleven, a {@link hostileValue} otherwise: for options, which are hostile one at a time. */
+export function mostlyValid<T>(valid: Arbitrary<T>): Arbitrary<T | unknown> {
   return orHostile(valid, 10);
 }
 
 /** A bearer token as a token endpoint issues it (token68 characters). */
-export const validToken = fc.stringMatching(/^[A-Za-z0-9._~+/-]{1,40}=*$/);
+export const validToken: Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9._~+/-]{1,40}=*$/);
 
 /** The `headers` option as an application would give it: up to two `x-` headers with visible ASCII values. */
-export const validHeaders = fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{1,30}$/), {
+export const validHeaders: Arbitrary<Record<string, string>> = fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{1,30}$/), {
   maxKeys: 2,
 });
 
@@ -218,7 +221,11 @@ const hostileGetToken = fc.oneof(
   hostileValue,
 );
 
-export const hostileTransportOptions = fc.record(
+/**
+ * The options both clients take besides location and auth (`fetch`, `timeoutMs`, `retry`, `headers`), each mostly
+ * valid; `fetch` is the string `"recorder"` where the test puts its recording `fetch`.
+ */
+export const hostileTransportOptions: Arbitrary<Record<string, unknown>> = fc.record(
   {
     fetch: fc.oneof({ arbitrary: fc.constant("recorder"), weight: 10 }, { arbitrary: hostileValue, weight: 1 }),
     timeoutMs: mostlyValid(fc.integer({ min: 1, max: 2 ** 31 - 1 })),
@@ -249,8 +256,8 @@ export const hostileTransportOptions = fc.record(
   { requiredKeys: [] },
 );
 
-/** @type {import("./arbitraries.d.mts").hostileAuth} */
-export function hostileAuth(credentials) {
+/** How a client authenticates: one of `token`, `getToken` or `clientCredentials` (from `credentials`) most of the time; sometimes none or two. */
+export function hostileAuth<Credentials>(credentials: Arbitrary<Credentials>): Arbitrary<Record<string, unknown>> {
   return fc.oneof(
     { arbitrary: fc.record({ token: mostlyValid(validToken) }), weight: 4 },
     { arbitrary: fc.record({ getToken: hostileGetToken }), weight: 3 },
@@ -260,37 +267,42 @@ export function hostileAuth(credentials) {
   );
 }
 
-/** A URL option: a valid web URL most of the time, else a {@link hostileUrl}. */
-export const mostlyValidUrl = fc.oneof({ arbitrary: fc.webUrl(), weight: 4 }, { arbitrary: hostileUrl, weight: 1 });
+/** A URL option: a valid web URL four times out of five, else a {@link hostileUrl}. */
+export const mostlyValidUrl: Arbitrary<unknown> = fc.oneof({ arbitrary: fc.webUrl(), weight: 4 }, { arbitrary: hostileUrl, weight: 1 });
 
 // Valid inputs both APIs share: text as JSON Schema measures it, and path ids.
 
-/** @type {import("./arbitraries.d.mts").validText} */
-export function validText(constraints = {}) {
+/** Any well-formed text (astral characters included), up to 30 code points unless `maxLength` says otherwise. */
+export function validText(constraints: { minLength?: number; maxLength?: number } = {}): Arbitrary<string> {
   return fc.string({ unit: "binary", maxLength: 30, ...constraints });
 }
 
-/** @param {number} length */
-const atLimit = (length) =>
+const atLimit = (length: number) =>
   fc.array(fc.constantFrom("a", "é", "😀", "-"), { minLength: length, maxLength: length }).map((units) => units.join(""));
 
-/** @type {import("./arbitraries.d.mts").boundedText} */
-export function boundedText(min, max) {
+/**
+ * Text of `min` to `max` code points, often exactly `max` with astral characters: the specs' limits are in code
+ * points (as JSON Schema counts), which JavaScript's `length` counts twice outside the Basic Multilingual Plane.
+ */
+export function boundedText(min: number, max: number): Arbitrary<string> {
   return fc.oneof({ arbitrary: validText({ minLength: min, maxLength: max }), weight: 3 }, { arbitrary: atLimit(max), weight: 1 });
 }
 
 /** Ids that look like paths or queries but are only ids: each must stay one path segment. */
 const PATH_LIKE_IDS = ["...", ".a", "a/b", "a/../b", "%2e%2e", "id?x=1#f", "100%", "a b", "😀", "\u0000"];
 
-/** @type {import("./arbitraries.d.mts").validPathId} */
-export function validPathId(maxLength = 60) {
+/**
+ * A path id the specs allow (a non-empty string, up to `maxLength` code points) that the clients document taking:
+ * never `.` or `..`, which no URL can carry as a segment. Often one that looks like a path or a query.
+ */
+export function validPathId(maxLength = 60): Arbitrary<string> {
   return fc
     .oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,29}$/), boundedText(1, maxLength), fc.constantFrom(...PATH_LIKE_IDS))
     .filter((id) => id !== "." && id !== "..");
 }
 
-/** @type {import("./arbitraries.d.mts").hostileId} */
-export function hostileId(valid) {
+/** An id as anything may pass it: `valid`, a dot segment, an empty or ill-formed one, a hostile string, or any value at all. */
+export function hostileId(valid: Arbitrary<string>): Arbitrary<unknown> {
   return fc.oneof(
     { arbitrary: valid, weight: 4 },
     // The ids that once left their route: each property meets them in most runs, not by luck.
@@ -306,8 +318,8 @@ export function hostileId(valid) {
 /** Extra members with hostile names and values, as a typo or an injection attempt adds them. */
 const extraMembers = fc.dictionary(fc.oneof(hostileString, fc.string()), hostileValue, { maxKeys: 2 });
 
-/** @type {import("./arbitraries.d.mts").nearArray} */
-export function nearArray(item) {
+/** An array the way it goes wrong: valid items, some hostile items, holes, or not an array at all. */
+export function nearArray<T>(item: Arbitrary<T>): Arbitrary<unknown> {
   return orHostile(
     fc.oneof(
       fc.array(item, { maxLength: 3 }),
@@ -317,8 +329,11 @@ export function nearArray(item) {
   );
 }
 
-/** @type {import("./arbitraries.d.mts").nearObject} */
-export function nearObject(valid, fields) {
+/**
+ * An object argument the way it goes wrong: `valid`; `valid` with some members replaced by `fields`' values and
+ * hostile extra members added; `undefined`; or a hostile value as a whole.
+ */
+export function nearObject<T extends object>(valid: Arbitrary<T>, fields: Record<string, Arbitrary<unknown>>): Arbitrary<unknown> {
   const changed = fc
     .tuple(valid, fc.record(fields, { requiredKeys: [] }), fc.option(extraMembers, { nil: {} }))
     .map(([base, replaced, extra]) => ({ ...base, ...replaced, ...extra }));

@@ -1,12 +1,10 @@
-// @ts-check
 // What a user's editor and compiler show for code that uses the built packages: hover texts and error messages, from
 // a TypeScript language service over one file held in memory, compiled with the strictest settings a user may have.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 
-/** @type {ts.CompilerOptions} */
-const STRICT = {
+const STRICT: ts.CompilerOptions = {
   strict: true,
   noUncheckedIndexedAccess: true,
   exactOptionalPropertyTypes: true,
@@ -21,15 +19,21 @@ const STRICT = {
   noEmit: true,
 };
 
+export interface TypeView {
+  /** The hover text of the first place `text` occurs in the code, as an editor shows it. */
+  hover(text: string): string;
+  /** Every compiler error of the code, each message whole. */
+  errors(): string[];
+}
+
 /**
- * @param {string} code a module that imports the packages by name
- * @param {Record<string, string>} declarations each package name, and the built declaration file its import reads
+ * What a user's editor and compiler show for `code`, which imports the packages by name, each read from the built
+ * declaration file given for it (`declarations`: package name to file), under the strictest settings a user may have.
  */
-export function typeView(code, declarations) {
+export function typeView(code: string, declarations: Record<string, string>): TypeView {
   const fileName = join(tmpdir(), "grantkit-type-view", "user.ts");
   const options = { ...STRICT, paths: Object.fromEntries(Object.entries(declarations).map(([name, file]) => [name, [file]])) };
-  /** @type {ts.LanguageServiceHost} */
-  const host = {
+  const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [fileName],
     getScriptVersion: () => "1",
     getScriptSnapshot: (file) => {
@@ -48,16 +52,14 @@ export function typeView(code, declarations) {
   };
   const service = ts.createLanguageService(host);
   return {
-    /** The hover text of the first place `text` occurs in the code, as an editor shows it. */
-    hover(/** @type {string} */ text) {
+    hover(text) {
       const position = code.indexOf(text);
       if (position < 0) throw new Error(`${JSON.stringify(text)} is not in the code`);
       const info = service.getQuickInfoAtPosition(fileName, position);
       return ts.displayPartsToString(info?.displayParts);
     },
-    /** Every compiler error of the code, each message whole. */
     errors() {
-      const program = /** @type {ts.Program} */ (service.getProgram());
+      const program = service.getProgram()!;
       return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
         const where = diagnostic.file && diagnostic.file.fileName !== fileName ? `${diagnostic.file.fileName}: ` : "";
         return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;

@@ -1,32 +1,51 @@
-// @ts-check
 // An independent judge of what a client sent: does the request conform to the spec? It reads openapi/<name>.yaml
 // itself and validates with Ajv (JSON Schema 2020-12), not with the rules the clients generate and check with, so
 // a bug in either the generator or the clients' checker shows as a request the judge refuses.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
-const METHODS = ["get", "put", "post", "patch", "delete", "head", "options", "trace"];
+const METHODS = ["get", "put", "post", "patch", "delete", "head", "options", "trace"] as const;
 
-/** @param {string} key */
-const escapePointer = (key) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+/** A request as a recording `fetch` saw it. */
+export interface JudgedRequest {
+  method: string;
+  url: string;
+  body: string;
+}
 
-/**
- * @param {any} document @param {string} ref
- * @returns {any}
- */
-function at(document, ref) {
+export interface SpecJudge {
+  /** Why the request breaks the spec (its route, parameters and body), or an empty list when it conforms. */
+  problems(request: JudgedRequest, rootPath: string): string[];
+}
+
+interface JudgedOperation {
+  method: string;
+  segments: string[];
+  parameters: { name: string; in: string; required: boolean; array: boolean; validate: ValidateFunction }[];
+  body: ValidateFunction | undefined;
+  bodyRequired: boolean;
+}
+
+// The spec as YAML parses it: the judge walks it by the OpenAPI layout, which the parser cannot know.
+// biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, read by its layout.
+type Spec = any;
+
+const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+
+function at(document: Spec, ref: string): Spec {
   return ref
     .slice(2)
     .split("/")
     .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], document);
 }
 
-/** @type {import("./spec-conformance.d.mts").specJudge} */
-export function specJudge(name) {
-  const document = parse(readFileSync(fileURLToPath(new URL(`../openapi/${name}.yaml`, import.meta.url)), "utf8"));
+/** A judge of requests against openapi/<name>.yaml, by Ajv over the spec itself. */
+export function specJudge(name: "management" | "admin"): SpecJudge {
+  const document: Spec = parse(readFileSync(fileURLToPath(new URL(`../../../openapi/${name}.yaml`, import.meta.url)), "utf8"));
   const strict = new Ajv2020({ strict: false, allErrors: false });
   // Parameters arrive as text in a URL: "10" is the integer 10, "true" the boolean.
   const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: "array" });
@@ -34,22 +53,20 @@ export function specJudge(name) {
     addFormats(ajv);
     ajv.addSchema(document, "spec");
   }
-  /** @param {Ajv2020} ajv @param {string} pointer */
-  const validatorAt = (ajv, pointer) => ajv.compile({ $ref: `spec${pointer}` });
+  const validatorAt = (ajv: Ajv2020, pointer: string) => ajv.compile({ $ref: `spec${pointer}` });
   /** A parameter's schema, for a value inside `{ value }`: coercion needs a parent to write the coerced value to. */
-  const parameterValidator = (/** @type {string} */ pointer) =>
+  const parameterValidator = (pointer: string) =>
     coercing.compile({ type: "object", properties: { value: { $ref: `spec${pointer}` } } });
 
-  /** @type {{ method: string; segments: string[]; parameters: { name: string; in: string; required: boolean; array: boolean; validate: import("ajv").ValidateFunction }[]; body: import("ajv").ValidateFunction | undefined; bodyRequired: boolean }[]} */
-  const operations = [];
-  for (const [path, item] of Object.entries(document.paths)) {
+  const operations: JudgedOperation[] = [];
+  for (const [path, item] of Object.entries<Spec>(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const base = `#/paths/${escapePointer(path)}`;
       const parameters = [
-        ...(item.parameters ?? []).map((/** @type {any} */ p, /** @type {number} */ i) => [p, `${base}/parameters/${i}`]),
-        ...(operation.parameters ?? []).map((/** @type {any} */ p, /** @type {number} */ i) => [p, `${base}/${method}/parameters/${i}`]),
+        ...(item.parameters ?? []).map((p: Spec, i: number) => [p, `${base}/parameters/${i}`]),
+        ...(operation.parameters ?? []).map((p: Spec, i: number) => [p, `${base}/${method}/parameters/${i}`]),
       ].map(([parameter, pointer]) => {
         const resolved = parameter.$ref ? at(document, parameter.$ref) : parameter;
         const schemaPointer = `${parameter.$ref ?? pointer}/schema`;
@@ -73,8 +90,8 @@ export function specJudge(name) {
     }
   }
 
-  /** @param {import("ajv").ValidateFunction} validate */
-  const why = (validate) => (validate.errors ?? []).map((e) => `${e.instancePath || "(the value)"} ${e.message}`).join("; ");
+  const why = (validate: ValidateFunction) =>
+    (validate.errors ?? []).map((e) => `${e.instancePath || "(the value)"} ${e.message}`).join("; ");
 
   return {
     problems(request, rootPath) {
@@ -89,13 +106,12 @@ export function specJudge(name) {
           candidate.segments.every((segment, i) => segment.startsWith("{") || segment === segments[i]),
       );
       if (!operation) return [`${request.method} ${url.pathname} is no operation of openapi/${name}.yaml`];
-      const problems = [];
+      const problems: string[] = [];
       const query = url.searchParams;
       const known = new Set(operation.parameters.filter((p) => p.in === "query").map((p) => p.name));
       for (const key of new Set(query.keys())) if (!known.has(key)) problems.push(`an unknown query parameter ${key}`);
       for (const parameter of operation.parameters) {
-        /** @type {unknown} */
-        let value;
+        let value: unknown;
         if (parameter.in === "path") {
           const index = operation.segments.indexOf(`{${parameter.name}}`);
           value = decodeURIComponent(segments[index] ?? "");
@@ -119,7 +135,7 @@ export function specJudge(name) {
       } else if (!operation.body) {
         problems.push("a body, where the operation takes none");
       } else {
-        let body;
+        let body: unknown;
         try {
           body = JSON.parse(request.body);
         } catch {

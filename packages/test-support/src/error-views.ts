@@ -1,10 +1,9 @@
-// @ts-check
 // What the credential tests search: every way an error can be shown, and every form a server may echo a credential in.
 import { inspect } from "node:util";
 
-/** @type {import("./error-views.d.mts").everythingShown} */
-export function everythingShown(value) {
-  const shown = [];
+/** Everything an error (or any value) shows: JSON, `String()`, `util.inspect` at any depth with hidden fields, message and stack, down its cause chain. */
+export function everythingShown(value: unknown): string {
+  const shown: string[] = [];
   for (let current = value, depth = 0; current !== undefined && depth < 6; depth++) {
     const error = current instanceof Error ? current : undefined;
     shown.push(
@@ -20,13 +19,14 @@ export function everythingShown(value) {
   return shown.join("\n");
 }
 
-/** @param {string} text */
-const base64Url = (text) => text.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-/** @param {string} text */
-const base64 = (text) => Buffer.from(text, "utf8").toString("base64");
+const base64Url = (text: string) => text.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
-/** @type {import("./error-views.d.mts").echoedForms} */
-export function echoedForms(credential) {
+/**
+ * A credential in every form a server might echo it: as sent, percent-encoded in upper and lower case,
+ * form-encoded, and base64 (plain and URL-safe), alone and inside a longer encoded value such as a Basic header.
+ */
+export function echoedForms(credential: string): string[] {
   const percent = encodeURIComponent(credential);
   return [
     credential,

@@ -1,14 +1,26 @@
-// @ts-check
 // A `fetch` that records what a client sends and answers from the test's table (no network), and the rules a sent
 // request must follow to be the one the call names.
 import { isDeepStrictEqual } from "node:util";
 
-/** @type {import("./sent-requests.d.mts").recordingFetch} */
-export function recordingFetch(answer) {
-  /** @type {import("./sent-requests.d.mts").SentRequest[]} */
-  const sent = [];
-  /** @type {typeof globalThis.fetch} */
-  const fetch = async (input, init) => {
+/** A request as a client sent it. Header names are lower case. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The body as text; empty when there was none. */
+  body: string;
+}
+
+/**
+ * A `fetch` that records every request in `sent` and answers it with `answer`, never touching the network. Pass
+ * it as a client's `fetch` option.
+ */
+export function recordingFetch(answer: (request: SentRequest) => Response | Promise<Response>): {
+  fetch: typeof globalThis.fetch;
+  sent: SentRequest[];
+} {
+  const sent: SentRequest[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     const recorded = {
       method: request.method,
@@ -22,11 +34,30 @@ export function recordingFetch(answer) {
   return { fetch, sent };
 }
 
+/** The request a call names. */
+export interface ExpectedRequest {
+  method: string;
+  /** The API's origin, `https://tenant.example`. */
+  origin: string;
+  /** The API root's path as configured, `/api/v2` (one trailing slash ignored): the route's segments follow it. */
+  rootPath: string;
+  /** The route's path segments under the root, each decoded: `["client-grants", id]`. A trailing slash is a last `""`. */
+  segments: string[];
+  /** The query as decoded name-value pairs, in any order; `undefined` leaves the query unchecked. */
+  query?: Array<[string, string]> | undefined;
+  /** The token the `authorization` header must carry as `Bearer <token>`. */
+  bearer: string;
+  /**
+   * `undefined`: no body. A value: the JSON body must equal it. A function: the parsed body is handed to it, and it
+   * returns what is wrong, or nothing.
+   */
+  body?: unknown;
+}
+
 /** `.` or `..`, as typed or percent-encoded: the URL parser resolves every one of these. */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
-/** @param {string} segment */
-function decoded(segment) {
+function decoded(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -34,12 +65,15 @@ function decoded(segment) {
   }
 }
 
-/** @param {Iterable<[string, string]>} pairs */
-const sortedPairs = (pairs) => [...pairs].map((pair) => JSON.stringify(pair)).sort();
+const sortedPairs = (pairs: Iterable<[string, string]>) => [...pairs].map((pair) => JSON.stringify(pair)).sort();
 
-/** @type {import("./sent-requests.d.mts").requestProblems} */
-export function requestProblems(request, expected) {
-  const problems = [];
+/**
+ * What makes `request` other than `expected`, one line per problem; empty when it is exactly the request the call
+ * names: its method, origin and route (one segment per id, no dot segment), no user info or fragment, the
+ * configured bearer, and a body that is valid JSON (sent as such) when one is expected, none otherwise.
+ */
+export function requestProblems(request: SentRequest, expected: ExpectedRequest): string[] {
+  const problems: string[] = [];
   const url = new URL(request.url);
   if (request.method !== expected.method) problems.push(`method ${request.method}, expected ${expected.method}`);
   if (url.origin !== expected.origin) problems.push(`origin ${url.origin}, expected ${expected.origin}`);
@@ -69,8 +103,7 @@ export function requestProblems(request, expected) {
   if (expected.body === undefined) {
     if (request.body !== "") problems.push(`a body on ${request.method}: ${request.body.slice(0, 200)}`);
   } else {
-    /** @type {unknown} */
-    let body;
+    let body: unknown;
     try {
       body = JSON.parse(request.body);
     } catch {
@@ -89,11 +122,8 @@ export function requestProblems(request, expected) {
   return problems;
 }
 
-/**
- * Why `value` cannot go into JSON as it is, or `undefined` when it can.
- * @param {unknown} value @param {string} at @param {object[]} ancestors @returns {string | undefined}
- */
-function notJson(value, at, ancestors) {
+/** Why `value` cannot go into JSON as it is, or `undefined` when it can. */
+function notJson(value: unknown, at: string, ancestors: object[]): string | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `${at} is ${value}`;
   if (typeof value !== "object") return `${at} is a ${typeof value}`;
@@ -116,30 +146,38 @@ function notJson(value, at, ancestors) {
   return undefined;
 }
 
-/** @type {import("./sent-requests.d.mts").asJson} */
-export function asJson(value) {
+/**
+ * What `value` becomes once sent as JSON and read back. Throws when JSON cannot carry it as it is (a hole or
+ * `undefined` in an array, a non-finite number, a BigInt, a Symbol, a function, a class instance, a cycle): a call
+ * that sent such a body sent something other than what it was given.
+ */
+export function asJson(value: unknown): unknown {
   const problem = notJson(value, "the body", []);
   if (problem) throw new Error(`A call with this body succeeded, but JSON cannot carry it as it is: ${problem}`);
   return JSON.parse(JSON.stringify(value));
 }
 
-/** @type {import("./sent-requests.d.mts").queryPairs} */
-export function queryPairs(query) {
+/** The query a call must send for `query`: every member that is set, arrays exploded, values as text. */
+export function queryPairs(query: unknown): Array<[string, string]> {
   if (!query || typeof query !== "object") return [];
-  return Object.entries(query).flatMap(([name, value]) => {
+  return Object.entries(query).flatMap(([name, value]): Array<[string, string]> => {
     if (value === undefined || value === null) return [];
-    return (Array.isArray(value) ? value : [value]).map((item) => /** @type {[string, string]} */ ([name, String(item)]));
+    return (Array.isArray(value) ? value : [value]).map((item) => [name, String(item)]);
   });
 }
 
-/** @type {import("./sent-requests.d.mts").rawRoute} */
-export function rawRoute(method, path, init) {
-  const { params, body } = /** @type {{ params?: { path?: Record<string, string>; query?: unknown }; body?: unknown }} */ (
-    init && typeof init === "object" ? init : {}
-  );
+/**
+ * The request a raw call names: `method`, the path template with each `{name}` replaced by that path parameter of
+ * `init.params.path`, the query of `init.params.query`, and `init.body` as JSON.
+ */
+export function rawRoute(method: string, path: string, init: unknown): Omit<ExpectedRequest, "origin" | "rootPath" | "bearer"> {
+  const { params, body } = (init && typeof init === "object" ? init : {}) as {
+    params?: { path?: Record<string, string>; query?: unknown };
+    body?: unknown;
+  };
   const segments = path
     .split("/")
     .slice(1)
-    .map((segment) => (segment.startsWith("{") ? /** @type {string} */ (params?.path?.[segment.slice(1, -1)]) : segment));
+    .map((segment) => (segment.startsWith("{") ? (params?.path?.[segment.slice(1, -1)] as string) : segment));
   return { method, segments, query: queryPairs(params?.query), body: body === undefined ? undefined : asJson(body) };
 }
