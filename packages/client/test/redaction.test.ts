@@ -3,7 +3,7 @@ import { echoedForms } from "@grantkit/tools/error-views";
 import { propertySeed } from "@grantkit/tools/property-runs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { patternOf } from "../src/core/echoed-forms.js";
+import { patternOf } from "../src/core/internal/echoed-forms.js";
 import { Redactor } from "../src/core/redaction.js";
 
 /**
