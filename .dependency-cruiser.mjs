@@ -24,6 +24,15 @@ export default {
       to: { path: "^packages/client/src/", pathNot: "^packages/client/src/core/" },
     },
     {
+      name: "core-internals-stay-in-the-client",
+      severity: "error",
+      comment:
+        "packages/client/src/core/internal is the core's own: @grantkit/client/core (core/index.ts) is the promise to " +
+        "other packages. Only the client's sources (the core, and the Auth0 client beside it) and its tests import it.",
+      from: { pathNot: "^packages/client/(src|test)/" },
+      to: { path: "^packages/client/src/core/internal/" },
+    },
+    {
       name: "admin-client-imports-only-the-core",
       severity: "error",
       comment: "The admin client uses @grantkit/client/core, the runtime's public entry point: no Auth0 code, no internals.",

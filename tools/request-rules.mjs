@@ -1,7 +1,7 @@
 // @ts-check
 // The request rules of a spec: for every operation, the schemas of its path parameters, its query and its body,
 // with every `$ref` resolved and only the keywords that constrain a value kept. The clients check each request
-// against them before sending (packages/client/src/core/request-check.ts reads them).
+// against them before sending (packages/client/src/core/internal/request-check.ts reads them).
 //
 // A keyword that constrains a value but that the checker does not implement fails the generation: a spec change
 // must never make a rule silently unchecked.

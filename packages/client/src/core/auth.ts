@@ -1,8 +1,8 @@
 import { responseParseError } from "./answer.js";
 import { InvalidRequestError } from "./errors.js";
 import { Redactor } from "./redaction.js";
-import type { TokenSource } from "./token-source.js";
-import { CallRequest, createTransport, type TransportOptions } from "./transport.js";
+import type { TokenSource } from "./internal/token-source.js";
+import { CallRequest, createTransport, type TransportOptions } from "./internal/transport.js";
 import { checkClientCredentials, checkToken, isToken } from "./validate.js";
 
 /** Client credentials: an application's id and secret, exchanged for a token. */

@@ -1,4 +1,4 @@
-import { abortReason } from "./deadline.js";
+import { abortReason } from "./internal/deadline.js";
 import type { ApiError } from "./errors.js";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 import { checkInteger, invalid, MAX_TIMER_MS } from "./validate.js";

@@ -6,7 +6,7 @@ import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
-import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./transport.js";
+import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./internal/transport.js";
 import {
   checkCallOptions,
   checkClientOptions,

@@ -2,8 +2,9 @@
  * `@grantkit/client/core`: the runtime both grantkit clients are built on, and the surface `@grantkit/admin-client`
  * and other client packages build on: the client factory (auth, timeouts, retries, redirects, redaction), operations
  * checked against a spec's generated rules, the checks a client's own options need, the errors, and the rate-limit
- * budget. Application code rarely needs it; what it exports is a promise to client packages built on it, and
- * everything else in `src/core` is internal (the Auth0 client in the same package may use it).
+ * budget. Application code rarely needs it; what it exports is a promise to client packages built on it. The modules
+ * it exports from sit beside it; those it does not are in `src/core/internal` (the Auth0 client in the same package
+ * may use them, no other package may: `pnpm lint:layout`).
  */
 export { responseParseError, type Answer } from "./answer.js";
 export type { AuthOptions, ClientCredentials, TokenEndpoint } from "./auth.js";

@@ -1,6 +1,6 @@
 import type { OperationRules } from "@grantkit/types";
 import type { Answer } from "./answer.js";
-import { conform, type Place } from "./request-check.js";
+import { conform, type Place } from "./internal/request-check.js";
 import { checkId, checkQuery, invalid } from "./validate.js";
 
 /** What one call sends besides its method and route: the path parameters, the query and the body. */

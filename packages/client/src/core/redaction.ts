@@ -3,8 +3,8 @@
  * whatever form a server echoes them in. A {@link Redactor} owns the values of one client and replaces each of their
  * forms (see echoed-forms.ts) with `[redacted]`.
  */
-import { base64Cores, isRedactable, patternOf } from "./echoed-forms.js";
-import { FingerprintIndex, fingerprintOf } from "./fingerprints.js";
+import { base64Cores, isRedactable, patternOf } from "./internal/echoed-forms.js";
+import { FingerprintIndex, fingerprintOf } from "./internal/fingerprints.js";
 
 const REDACTED = "[redacted]";
 

@@ -1,5 +1,5 @@
 import { checkCallOptions, invalid, type CallOptions } from "../core/index.js";
-import { walkPages } from "../core/pagination.js";
+import { walkPages } from "../core/internal/pagination.js";
 
 /**
  * The Management API's listings answer in the shape the query asks for: checkpoint paging (`from` or `take` set)

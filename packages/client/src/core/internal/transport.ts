@@ -1,12 +1,12 @@
-import { readAnswer, type Answer } from "./answer.js";
+import { readAnswer, type Answer } from "../answer.js";
 import type { TokenSource } from "./token-source.js";
-import type { RateLimitBudget } from "./budget.js";
+import type { RateLimitBudget } from "../budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
-import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "./errors.js";
-import type { Redactor } from "./redaction.js";
+import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "../errors.js";
+import type { Redactor } from "../redaction.js";
 import { nextHop, type Hop, type RedirectPolicy } from "./redirects.js";
-import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "./retry.js";
-import { invalid } from "./validate.js";
+import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "../retry.js";
+import { invalid } from "../validate.js";
 
 /**
  * One call, as the transport sends it (each attempt, each retry): the parts of a request `fetch` needs, and nothing

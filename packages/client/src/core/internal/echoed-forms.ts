@@ -1,4 +1,4 @@
-import { isWellFormed } from "./validate.js";
+import { isWellFormed } from "../validate.js";
 
 /**
  * The forms a server may echo a credential in, and the one pattern per value that finds them all: as sent;

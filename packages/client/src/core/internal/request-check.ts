@@ -1,5 +1,5 @@
 import type { RequestRule } from "@grantkit/types";
-import { invalid, isWellFormed, lengthOf, shown } from "./validate.js";
+import { invalid, isWellFormed, lengthOf, shown } from "../validate.js";
 
 /**
  * The one checker of the specs' request rules (generated into `@grantkit/types` by `pnpm generate`): each path

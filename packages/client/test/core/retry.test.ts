@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError } from "../src/core/errors.js";
-import { DEFAULT_RETRY, isRetryable, resolveRetry, retryDelayMs } from "../src/core/retry.js";
+import { ApiError, NetworkError } from "../../src/core/errors.js";
+import { DEFAULT_RETRY, isRetryable, resolveRetry, retryDelayMs } from "../../src/core/retry.js";
 
 const request = { method: "GET", url: "https://example.us.auth0.com/api/v2/client-grants" };
 const answer = (status: number, headers: Record<string, string> = {}) =>

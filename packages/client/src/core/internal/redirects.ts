@@ -1,5 +1,5 @@
-import { RedirectError } from "./errors.js";
-import type { Redactor } from "./redaction.js";
+import { RedirectError } from "../errors.js";
+import type { Redactor } from "../redaction.js";
 
 /**
  * Which redirects a transport follows. fetch's own `redirect: "follow"` is no policy for credentials: on the way to

@@ -3,14 +3,14 @@ import { echoedForms } from "@grantkit/test-support/error-views";
 import { propertySeed } from "@grantkit/test-support/property-runs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { patternOf } from "../src/core/echoed-forms.js";
-import { Redactor } from "../src/core/redaction.js";
+import { patternOf } from "../../src/core/internal/echoed-forms.js";
+import { Redactor } from "../../src/core/redaction.js";
 
 /**
  * The Redactor itself: which values it keeps, and that finding its values through their fingerprints loses no form
  * their patterns find, with as many values as it keeps.
  */
-const seed = propertySeed("client/test/redaction.test.ts");
+const seed = propertySeed("client/test/core/redaction.test.ts");
 
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 const urlSafe = (text: string) => text.replace(/\+/g, "-").replace(/\//g, "_");

@@ -1,10 +1,13 @@
 import type { ServerResponse } from "node:http";
+import { caught, json, startServer, type TestServer } from "@grantkit/tools/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRateLimitBudget, type RateLimitState } from "../src/core/index.js";
-import { ApiError, createManagementClient } from "../src/index.js";
-import { caught, grant, json, startServer, type TestServer } from "./support/server.js";
+import { ApiError, createRateLimitBudget, type RateLimitState } from "../../src/core/index.js";
+import { createThingsClient, thing, type ThingsClientOptions } from "./support/things-api.js";
 
-/** The rate-limit budget, against a local server with tiny limits and resets a fraction of a second ahead. */
+/**
+ * The rate-limit budget, as a client built on the core uses it, against a local server (or a fetch) with tiny limits
+ * and resets a fraction of a second ahead. The headers are Auth0's, which the core reads.
+ */
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
@@ -14,8 +17,11 @@ const limitHeaders = (remaining: number, resetAtMs: number, limit = 10) => ({
   "x-ratelimit-remaining": String(remaining),
   "x-ratelimit-reset": seconds(resetAtMs),
 });
-const client = (options: Record<string, unknown> = {}) =>
-  createManagementClient({ baseUrl: server!.url, token: "tok_0123456789", retry: { baseDelayMs: 1 }, ...options } as never);
+const client = (options: Partial<ThingsClientOptions> = {}) =>
+  createThingsClient({ baseUrl: server!.url, token: "tok_0123456789", retry: { baseDelayMs: 1 }, ...options } as ThingsClientOptions);
+/** A client whose fetch is the test's own: no server, so the times are the client's alone. */
+const fetching = (fetch: typeof globalThis.fetch, options: Partial<ThingsClientOptions> = {}) =>
+  createThingsClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", fetch, ...options } as ThingsClientOptions);
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
 describe("the rate-limit budget", () => {
@@ -31,11 +37,11 @@ describe("the rate-limit budget", () => {
       call.end = Date.now();
       const resetAt = Date.now() + 1000;
       firstResetAt ||= resetAt;
-      return Response.json(grant, { headers: limitHeaders(0, resetAt, 11) });
+      return Response.json(thing, { headers: limitHeaders(0, resetAt, 11) });
     };
-    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", fetch }).clientGrants;
-    await grants.get(grant.id);
-    await Promise.all([grants.get(grant.id), grants.get(grant.id), grants.get(grant.id)]);
+    const things = fetching(fetch);
+    await things.get(thing.id);
+    await Promise.all([things.get(thing.id), things.get(thing.id), things.get(thing.id)]);
     expect(sent).toHaveLength(4);
     // One a refill (100 ms) after the answer before: none sooner, and all three long before the bucket is full.
     for (let i = 1; i < sent.length; i++) expect(sent[i]!.start).toBeGreaterThanOrEqual(sent[i - 1]!.end + 99);
@@ -52,12 +58,12 @@ describe("the rate-limit budget", () => {
         limitedResetAt = Date.now() + 400;
         return Response.json({ statusCode: 429, error: "Too Many Requests" }, { status: 429, headers: limitHeaders(0, limitedResetAt, 11) });
       }
-      return Response.json(grant, { headers: limitHeaders(0, Date.now() + 1000, 11) });
+      return Response.json(thing, { headers: limitHeaders(0, Date.now() + 1000, 11) });
     };
-    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", retry: { baseDelayMs: 1 }, fetch }).clientGrants;
-    await grants.get(grant.id);
+    const things = fetching(fetch, { retry: { baseDelayMs: 1 } });
+    await things.get(thing.id);
     // Two calls held: the first goes a refill later and is refused; the other (and the retry) wait for the reset.
-    await Promise.all([grants.get(grant.id), grants.get(grant.id)]);
+    await Promise.all([things.get(thing.id), things.get(thing.id)]);
     expect(starts).toHaveLength(4);
     for (const start of starts.slice(2)) expect(start).toBeGreaterThanOrEqual(limitedResetAt);
   });
@@ -71,11 +77,11 @@ describe("the rate-limit budget", () => {
       setTimeout(() => {
         inFlight--;
         if (n === 0) firstAnsweredAt = Date.now();
-        json(res, 200, grant, limitHeaders(50, Date.now() + 1000));
+        json(res, 200, thing, limitHeaders(50, Date.now() + 1000));
       }, 30);
     });
-    const grants = client().clientGrants;
-    await Promise.all(Array.from({ length: 6 }, () => grants.get(grant.id)));
+    const things = client();
+    await Promise.all(Array.from({ length: 6 }, () => things.get(thing.id)));
     for (const request of server.received.slice(1)) expect(request.at).toBeGreaterThanOrEqual(firstAnsweredAt);
     expect(most).toBe(5);
   });
@@ -92,10 +98,10 @@ describe("the rate-limit budget", () => {
       most = Math.max(most, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, 20));
       inFlight--;
-      return Response.json(grant);
+      return Response.json(thing);
     };
-    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", retry: { baseDelayMs: 1 }, fetch }).clientGrants;
-    await Promise.all(Array.from({ length: 10 }, () => grants.get(grant.id)));
+    const things = fetching(fetch, { retry: { baseDelayMs: 1 } });
+    await Promise.all(Array.from({ length: 10 }, () => things.get(thing.id)));
     expect(most).toBeGreaterThan(1);
   });
 
@@ -104,19 +110,19 @@ describe("the rate-limit budget", () => {
     let most = 0;
     server = await startServer((_req, res) => {
       most = Math.max(most, ++inFlight);
-      setTimeout(() => (inFlight--, json(res, 200, grant)), 10);
+      setTimeout(() => (inFlight--, json(res, 200, thing)), 10);
     });
-    const grants = client({ maxConcurrency: 3 }).clientGrants;
-    await Promise.all(Array.from({ length: 20 }, () => grants.get(grant.id)));
+    const things = client({ maxConcurrency: 3 });
+    await Promise.all(Array.from({ length: 20 }, () => things.get(thing.id)));
     expect(server.received).toHaveLength(20);
     expect(most).toBe(3);
   });
 
   it("spaces calls by maxRequestsPerSecond for an API that sends no headers", async () => {
     const starts: number[] = [];
-    const fetch = async () => (starts.push(performance.now()), Response.json(grant));
-    const grants = createManagementClient({ baseUrl: "http://127.0.0.1:9", token: "tok_0123456789", fetch, maxRequestsPerSecond: 50 }).clientGrants;
-    await Promise.all(Array.from({ length: 6 }, () => grants.get(grant.id)));
+    const fetch = async () => (starts.push(performance.now()), Response.json(thing));
+    const things = fetching(fetch, { maxRequestsPerSecond: 50 });
+    await Promise.all(Array.from({ length: 6 }, () => things.get(thing.id)));
     expect(starts).toHaveLength(6);
     // 50 a second: the i-th call no sooner than 20 ms x i after the first, less a millisecond of timer rounding. (Two
     // neighbours may be closer: a start the machine delayed does not push the schedule of the next ones back.)
@@ -125,11 +131,11 @@ describe("the rate-limit budget", () => {
 
   it("rejects a held call at once when its signal aborts, frees its place, and leaves no timer", async () => {
     const before = timers();
-    server = await startServer((_req, res) => json(res, 200, grant, limitHeaders(0, Date.now() + 60_000)));
-    const grants = client().clientGrants;
-    await grants.get(grant.id);
+    server = await startServer((_req, res) => json(res, 200, thing, limitHeaders(0, Date.now() + 60_000)));
+    const things = client();
+    await things.get(thing.id);
     const controller = new AbortController();
-    const held = grants.get(grant.id, { signal: controller.signal });
+    const held = things.get(thing.id, { signal: controller.signal });
     const aborted = Date.now();
     setTimeout(() => controller.abort(new Error("gave up")), 20);
     await expect(held).rejects.toThrow("gave up");
@@ -142,9 +148,9 @@ describe("the rate-limit budget", () => {
     server = await startServer((_req, res) =>
       json(res, 429, { statusCode: 429, error: "Too Many Requests", message: "Global limit" }, limitHeaders(0, Date.now() + 3_600_000)),
     );
-    const grants = client({ retry: { baseDelayMs: 1, maxWaitMs: 1_000 } }).clientGrants;
-    const first = await caught(grants.get(grant.id));
-    const second = await caught(grants.get(grant.id));
+    const things = client({ retry: { baseDelayMs: 1, maxWaitMs: 1_000 } });
+    const first = await caught(things.get(thing.id));
+    const second = await caught(things.get(thing.id));
     for (const error of [first, second]) expect(error).toMatchObject({ status: 429, rateLimit: { remaining: 0 } });
     expect(second).toBeInstanceOf(ApiError);
     expect(server.received).toHaveLength(1);
@@ -153,10 +159,10 @@ describe("the rate-limit budget", () => {
   it("reports the parsed state of every answer with headers to onRateLimit", async () => {
     const states: RateLimitState[] = [];
     const resetAt = Date.now() + 5_000;
-    server = await startServer((_req, res, n) => json(res, 200, grant, limitHeaders(9 - n, resetAt)));
-    const grants = client({ onRateLimit: (state: RateLimitState) => states.push(state) }).clientGrants;
-    await grants.get(grant.id);
-    await grants.get(grant.id);
+    server = await startServer((_req, res, n) => json(res, 200, thing, limitHeaders(9 - n, resetAt)));
+    const things = client({ onRateLimit: (state: RateLimitState) => states.push(state) });
+    await things.get(thing.id);
+    await things.get(thing.id);
     expect(states).toEqual([
       { limit: 10, remaining: 9, resetAt: new Date(resetAt), retryAfterMs: undefined, inFlight: 0, waiting: 0 },
       { limit: 10, remaining: 8, resetAt: new Date(resetAt), retryAfterMs: undefined, inFlight: 0, waiting: 0 },
@@ -166,10 +172,10 @@ describe("the rate-limit budget", () => {
   it("is shared by the clients given the same budget: one client's 0 holds the other's calls", async () => {
     const resetAt = Date.now() + 250;
     // A bucket of one: the refill rate is not known, so the next call waits for the reset.
-    server = await startServer((_req, res, n) => json(res, 200, grant, n === 0 ? limitHeaders(0, resetAt, 1) : limitHeaders(9, Date.now() + 1000)));
+    server = await startServer((_req, res, n) => json(res, 200, thing, n === 0 ? limitHeaders(0, resetAt, 1) : limitHeaders(9, Date.now() + 1000)));
     const budget = createRateLimitBudget();
-    await client({ budget }).clientGrants.get(grant.id);
-    await client({ budget }).clientGrants.get(grant.id);
+    await client({ budget }).get(thing.id);
+    await client({ budget }).get(thing.id);
     expect(server.received[1]!.at).toBeGreaterThanOrEqual(resetAt - 5);
     expect(() => client({ budget, maxConcurrency: 2 })).toThrow(/not both/);
   });
@@ -184,11 +190,11 @@ describe("the rate-limit budget", () => {
       }
       if (tokens === 0) return json(res, 429, { statusCode: 429, error: "Too Many Requests" }, limitHeaders(0, refillAt, 2));
       tokens -= 1;
-      json(res, 200, grant, limitHeaders(tokens, refillAt, 2));
+      json(res, 200, thing, limitHeaders(tokens, refillAt, 2));
     };
     server = await startServer((_req, res) => answer(res));
-    const grants = client({ retry: { baseDelayMs: 1, limit: 10 } }).clientGrants;
-    await Promise.all(Array.from({ length: 8 }, () => grants.get(grant.id)));
+    const things = client({ retry: { baseDelayMs: 1, limit: 10 } });
+    await Promise.all(Array.from({ length: 8 }, () => things.get(thing.id)));
     const limited = server.received.length - 8;
     expect(limited).toBeLessThanOrEqual(1);
   });
