@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { caught, json, startServer, type TestServer } from "@grantkit/tools/test-server";
+import { caught, json, startServer, type TestServer } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, createRateLimitBudget, type RateLimitState } from "../../src/core/index.js";
 import { createThingsClient, thing, type ThingsClientOptions } from "./support/things-api.js";

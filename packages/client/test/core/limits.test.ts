@@ -1,4 +1,4 @@
-import { json, startServer, type TestServer } from "@grantkit/tools/test-server";
+import { json, startServer, type TestServer } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { InvalidRequestError } from "../../src/core/index.js";
 import { Redactor } from "../../src/core/redaction.js";
