@@ -30,9 +30,8 @@ import {
   type DesiredClientGrant,
 } from "./grant-comparison.js";
 import {
-  checkWalkOptions,
   pageOf,
-  walkListing,
+  walkOperation,
   type ArrayQuery,
   type CheckpointQuery,
   type ListingPage,
@@ -134,10 +133,7 @@ export class ClientGrants {
    * }
    */
   all(query: ListClientGrantsQuery = {}, options: WalkOptions = {}): AsyncGenerator<ClientGrant, void, undefined> {
-    checkOperationRequest(LIST, { query });
-    checkWalkOptions(options);
-    const { onPage, ...callOptions } = options;
-    return walkListing(query, (pageQuery) => this.listPage(pageQuery, callOptions), onPage);
+    return walkOperation(LIST, { query }, options, (pageQuery, callOptions) => this.listPage(pageQuery, callOptions));
   }
 
   /**
@@ -271,10 +267,7 @@ export class ClientGrants {
     query: ListClientGrantOrganizationsQuery = {},
     options: WalkOptions = {},
   ): AsyncGenerator<Organization, void, undefined> {
-    checkOperationRequest(ORGANIZATIONS, { path: { id }, query });
-    checkWalkOptions(options);
-    const { onPage, ...callOptions } = options;
-    return walkListing(query, (pageQuery) => this.organizationsPage(id, pageQuery, callOptions), onPage);
+    return walkOperation(ORGANIZATIONS, { path: { id }, query }, options, (pageQuery, callOptions) => this.organizationsPage(id, pageQuery, callOptions));
   }
 
   /** `POST /organizations/{id}/client-grants`: assigns the grant to the organization. */

@@ -8,11 +8,10 @@ import {
   type ManagementPaths,
 } from "@grantkit/types";
 import { listShape } from "../core/client.js";
-import { checkOperationRequest, operation, type ApiClient, type CallOptions } from "../core/index.js";
+import { operation, type ApiClient, type CallOptions } from "../core/index.js";
 import {
-  checkWalkOptions,
   pageOf,
-  walkListing,
+  walkOperation,
   type ArrayQuery,
   type CheckpointQuery,
   type ListingPage,
@@ -63,9 +62,6 @@ export class Clients {
    * for await (const app of client.clients.all({ fields: "client_id,name" })) console.log(app.client_id, app.name);
    */
   all(query: ListClientsQuery = {}, options: WalkOptions = {}): AsyncGenerator<Auth0Client, void, undefined> {
-    checkOperationRequest(LIST, { query });
-    checkWalkOptions(options);
-    const { onPage, ...callOptions } = options;
-    return walkListing(query, (pageQuery) => this.listPage(pageQuery, callOptions), onPage);
+    return walkOperation(LIST, { query }, options, (pageQuery, callOptions) => this.listPage(pageQuery, callOptions));
   }
 }

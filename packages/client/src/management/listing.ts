@@ -1,4 +1,4 @@
-import { checkCallOptions, invalid, type CallOptions } from "../core/index.js";
+import { checkCallOptions, checkOperationRequest, invalid, type CallOptions, type Operation, type OperationRequest } from "../core/index.js";
 import { walkPages } from "../core/internal/pagination.js";
 
 /**
@@ -51,7 +51,7 @@ export interface WalkOptions extends CallOptions {
 }
 
 /** A walk checks its options when it is created, not when its first page is read. */
-export function checkWalkOptions(options: WalkOptions): void {
+function checkWalkOptions(options: WalkOptions): void {
   checkCallOptions(options);
   if (options.onPage !== undefined && typeof options.onPage !== "function") invalid("options.onPage must be a function");
 }
@@ -66,15 +66,32 @@ export function pageOf<Key extends string, Item>(answer: ListingAnswer<Key, Item
 }
 
 /**
+ * A listing method's `all`: `request` (its query, and its path for a nested listing) and `options` are checked when
+ * the walk is made, before any page is read; then {@link walkListing} reads the pages with `fetchPage`.
+ */
+export function walkOperation<Item, Query extends PagingQuery>(
+  operation: Operation<unknown>,
+  request: OperationRequest & { query: Query },
+  options: WalkOptions,
+  fetchPage: (query: Query, options: CallOptions) => Promise<ListingPage<Item>>,
+  checkpoints = true,
+): AsyncGenerator<Item, void, undefined> {
+  checkOperationRequest(operation, request);
+  checkWalkOptions(options);
+  const { onPage, ...callOptions } = options;
+  return walkListing(request.query, (pageQuery) => fetchPage(pageQuery, callOptions), onPage, checkpoints);
+}
+
+/**
  * Every item of a listing, page after page, each fetched when the previous one is used up. Page numbers when the
  * query sets `page` or `per_page`, or when the listing has no checkpoints (asking for totals, to know when to stop);
  * checkpoints otherwise, following `next`.
  */
-export function walkListing<Item, Query extends PagingQuery>(
+function walkListing<Item, Query extends PagingQuery>(
   query: Query,
   fetchPage: (query: Query) => Promise<ListingPage<Item>>,
-  onPage?: (progress: PageProgress) => void,
-  checkpoints = true,
+  onPage: ((progress: PageProgress) => void) | undefined,
+  checkpoints: boolean,
 ): AsyncGenerator<Item, void, undefined> {
   let pages = 0;
   let fetched = 0;

@@ -7,8 +7,8 @@ import {
   type ResourceServersWithTotals,
 } from "@grantkit/types";
 import { listShape } from "../core/client.js";
-import { checkOperationRequest, operation, type ApiClient, type CallOptions } from "../core/index.js";
-import { checkWalkOptions, pageOf, walkListing, type ListingPage, type WalkOptions } from "./listing.js";
+import { operation, type ApiClient, type CallOptions } from "../core/index.js";
+import { pageOf, walkOperation, type ListingPage, type WalkOptions } from "./listing.js";
 
 /** One page of APIs, whichever of the two list shapes the server answered with. */
 export type ResourceServerPage = ListingPage<ResourceServer>;
@@ -52,9 +52,6 @@ export class ResourceServers {
    * for await (const api of client.resourceServers.all()) console.log(api.identifier, api.scopes?.length);
    */
   all(query: ListResourceServersQuery = {}, options: WalkOptions = {}): AsyncGenerator<ResourceServer, void, undefined> {
-    checkOperationRequest(LIST, { query });
-    checkWalkOptions(options);
-    const { onPage, ...callOptions } = options;
-    return walkListing(query, (pageQuery) => this.listPage(pageQuery, callOptions), onPage, false);
+    return walkOperation(LIST, { query }, options, (pageQuery, callOptions) => this.listPage(pageQuery, callOptions), false);
   }
 }
