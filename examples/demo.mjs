@@ -2,7 +2,7 @@
 // The grantkit demo: both clients against @grantkit/testing's fake tenant, started here as a local server (server
 // mode, on a free port). No account and no network. The fake keeps state as the vendors document it, so what is
 // created is listed next, an update is seen by the next get, and a deleted grant is gone.
-import { ApiError, createAdminClient } from "@grantkit/admin-client";
+import { AdminApiError, createAdminClient } from "@grantkit/admin-client";
 import { createManagementClient, InvalidRequestError, ManagementApiError } from "@grantkit/client";
 import { startFakeServer } from "@grantkit/testing/server";
 
@@ -131,7 +131,7 @@ async function tenantClients({ adminUrl, adminTokenUrl, fake }) {
   const kept = fake.state().admin.secrets.filter((stored) => stored.clientId === client.clientId);
   say(`  the tenant keeps ${kept.length} secret for it, shown from now on only as ${kept.map((stored) => `${stored.valueDisplay}…`).join(", ")}`);
   const again = await admin.clients.create(body).catch((/** @type {unknown} */ error) => error);
-  say(`  creating it again: ${again instanceof ApiError ? `ApiError ${again.status} ${again.error}` : "surprise"}`);
+  say(`  creating it again: ${again instanceof AdminApiError ? `AdminApiError ${again.status} ${again.error}` : "surprise"}`);
 }
 
 say("Starting the fake tenant (@grantkit/testing) on a free local port…");

@@ -83,13 +83,13 @@ try {
       const calls = await play("managementCalls", management_(recommended.url));
       expectThat(calls.ok, `expected calls that succeed, got ${JSON.stringify(calls)}`);
       const limited = await play("rateLimited", management_(recommended.url));
-      expectThat(!limited.ok && limited.name === "ApiError" && limited.rateLimit?.limit === 50 && limited.rateLimit?.resetAt,
-        `expected an ApiError whose rateLimit has the mock's x-ratelimit-* values, got ${JSON.stringify(limited)}`);
+      expectThat(!limited.ok && limited.name === "ManagementApiError" && limited.rateLimit?.limit === 50 && limited.rateLimit?.resetAt,
+        `expected a ManagementApiError whose rateLimit has the mock's x-ratelimit-* values, got ${JSON.stringify(limited)}`);
     }],
     ["through a proxy that exposes no x-ratelimit-* header, a 429's rate limit is unknown to the client", async () => {
       const limited = await play("rateLimited", management_(exposesNothing.url));
-      expectThat(!limited.ok && limited.name === "ApiError" && limited.rateLimit === null,
-        `expected an ApiError without rateLimit, got ${JSON.stringify(limited)}`);
+      expectThat(!limited.ok && limited.name === "ManagementApiError" && limited.rateLimit === null,
+        `expected a ManagementApiError without rateLimit, got ${JSON.stringify(limited)}`);
     }],
     ["a proxy whose preflight refuses `authorization` makes a NetworkError naming the call", async () => {
       const result = await play("managementCalls", management_(strictManagement.url));

@@ -6,6 +6,7 @@ export { ProvisioningError, type ProvisionedClient } from "./admin/provision.js"
 export type { CreatedClientSecret } from "./admin/created-secret.js";
 export type { DateInput, SecretOptions } from "./admin/secret-options.js";
 export type { AdminClientCredentials } from "./admin/token.js";
+export { AdminApiError } from "./admin/errors.js";
 export {
   ApiError,
   GrantkitError,
@@ -20,4 +21,3 @@ export {
   type RetryOptions,
 } from "@grantkit/client/core";
 export type * from "@grantkit/types/admin";
-export type { ApiErrorBody } from "@grantkit/types";

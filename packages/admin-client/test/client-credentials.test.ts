@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createAdminClient } from "../src/index.js";
+import { AdminApiError, ApiError, createAdminClient } from "../src/index.js";
 import { caught, createdClient, createdSecret, json, newClient, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer | undefined;
@@ -88,11 +88,12 @@ describe("client credentials", () => {
     expect(s.received.map((r) => r.url)).toEqual(["/auth2/connect/token", "/proxy/admin/tenants/t%201/clients/"]);
   });
 
-  it("report a refused exchange as an ApiError with the OAuth error, and call no API", async () => {
+  it("report a refused exchange as an AdminApiError with the OAuth error, and call no API", async () => {
     server = await startServer((_req, res) => json(res, 400, { error: "invalid_client" }));
     const error = await caught(createAdminClient({ regionUrl: server.url, tenantId: "t1", clientCredentials: credentials }).clients.create(newClient));
+    expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, error: "invalid_client", url: `${server.url}/auth2/connect/token` });
+    expect(error).toMatchObject({ name: "AdminApiError", status: 400, error: "invalid_client", body: { error: "invalid_client" }, url: `${server.url}/auth2/connect/token` });
     expect(server.received.map((r) => r.url)).toEqual(["/auth2/connect/token"]);
   });
 });

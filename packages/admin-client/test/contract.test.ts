@@ -1,6 +1,6 @@
 import { startPrism, type PrismMock } from "@grantkit/tools/prism";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createAdminClient, InvalidRequestError, type AdminClientOptions } from "../src/index.js";
+import { AdminApiError, createAdminClient, InvalidRequestError, type AdminClientOptions } from "../src/index.js";
 import { newClient } from "./support/server.js";
 
 /**
@@ -119,7 +119,7 @@ describe.each(["v1", "v2"] as const)("admin API %s against Prism", (version) => 
     ]);
   });
 
-  it("refuses a body that breaks the spec before sending it, as the mock refuses it: an ApiError 422 naming the rule", async () => {
+  it("refuses a body that breaks the spec before sending it, as the mock refuses it: an AdminApiError 422 naming the rule", async () => {
     const sent: Sent[] = [];
     const body = { ...newClient, allowRopc: "yes" } as unknown as typeof newClient;
     await expect(client(sent).clients.create(body)).rejects.toThrow(new InvalidRequestError('allowRopc must be a boolean, got "yes"'));
@@ -130,9 +130,9 @@ describe.each(["v1", "v2"] as const)("admin API %s against Prism", (version) => 
       forward(input, { ...init, body: JSON.stringify({ ...JSON.parse(String(init?.body)), allowRopc: "yes" }) });
     const proxied = createAdminClient({ regionUrl: REGION, tenantId: "8f1f5d3a-2c4b-4e4f-9a37-6f0c8c2b7d15", apiVersion: version, fetch: proxy, retry: false, token: "test-token" });
     const error = await proxied.clients.create(newClient).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toMatchObject({ status: 422, method: "POST" });
-    expect((error as ApiError).message).toContain("allowRopc must be boolean");
+    expect((error as AdminApiError).message).toContain("allowRopc must be boolean");
     expect(sent).toHaveLength(1);
   });
 

@@ -1,6 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createAdminClient,
+  type AdminApiError,
+  type AdminProblemDetails,
+  type ApiError,
+  type OAuthErrorBody,
   type ProvisioningError,
   type TenantClient,
   type AdminClientOptions,
@@ -43,6 +47,11 @@ describe("results", () => {
     expectTypeOf<ProvisioningError>().toExtend<GrantkitError>();
     expectTypeOf<ProvisioningError["clientId"]>().toEqualTypeOf<string>();
     expectTypeOf<ProvisioningError["client"]>().toEqualTypeOf<TenantClient>();
+  });
+
+  it("type an AdminApiError's body as the admin API's error shapes only", () => {
+    expectTypeOf<AdminApiError>().toExtend<ApiError>();
+    expectTypeOf<AdminApiError["body"]>().toEqualTypeOf<AdminProblemDetails | OAuthErrorBody | string | undefined>();
   });
 });
 

@@ -16,10 +16,9 @@ export type { ArrayQuery, CheckpointQuery, ListingPage, TotalsQuery } from "./ma
 export { Organizations } from "./management/organizations.js";
 export { ResourceServers, type ResourceServerPage } from "./management/resource-servers.js";
 export type { Auth0ClientCredentials } from "./management/token.js";
+export { ManagementApiError } from "./management/errors.js";
 export {
   ApiError,
-  /** The error of every non-2xx Management API answer: the one `ApiError` class, under the name Auth0 users look for. */
-  ApiError as ManagementApiError,
   GrantkitError,
   InvalidRequestError,
   NetworkError,
@@ -32,4 +31,3 @@ export {
   type RetryOptions,
 } from "./core/index.js";
 export type * from "@grantkit/types/management";
-export type { ApiErrorBody } from "@grantkit/types";

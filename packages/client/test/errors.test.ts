@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/core/index.js";
 import { createManagementClient, ManagementApiError } from "../src/index.js";
 
-/** The Auth0 client's name for the core's error class. (The classes themselves: test/core/errors.test.ts.) */
+/** The Auth0 client's own ApiError. (The core's classes themselves: test/core/errors.test.ts.) */
 describe("telling errors apart", () => {
   const notFound = () =>
     new Response(JSON.stringify({ statusCode: 404, error: "Not Found", message: "No such grant" }), {
@@ -12,10 +12,29 @@ describe("telling errors apart", () => {
   const client = (fetch: typeof globalThis.fetch, timeoutMs = 10_000) =>
     createManagementClient({ baseUrl: "https://tenant.example/api/v2", token: "test-token-1234", fetch, timeoutMs, retry: false });
 
-  it("ManagementApiError is the one ApiError class, so its name is ApiError and instanceof holds for both", async () => {
+  it("a non-2xx answer is a ManagementApiError, named so, and an ApiError", async () => {
     const error = await client(async () => notFound()).clientGrants.get("cgr_0123456789abcdef").catch((caught) => caught);
-    expect(ManagementApiError).toBe(ApiError);
     expect(error).toBeInstanceOf(ManagementApiError);
-    expect(error.name).toBe("ApiError");
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.name).toBe("ManagementApiError");
+    expect(error.body).toEqual({ statusCode: 404, error: "Not Found", message: "No such grant" });
+  });
+
+  it("so is a token endpoint's refusal", async () => {
+    const refused = async () =>
+      new Response(JSON.stringify({ error: "access_denied", error_description: "Unauthorized" }), {
+        status: 401,
+        headers: { "content-type": "application/json" },
+      });
+    const error = await createManagementClient({
+      domain: "tenant.example",
+      clientCredentials: { clientId: "robot", clientSecret: "robot-secret-0123456789" },
+      fetch: refused,
+      retry: false,
+    })
+      .clientGrants.get("cgr_0123456789abcdef")
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error).toMatchObject({ name: "ManagementApiError", status: 401, error: "access_denied" });
   });
 });

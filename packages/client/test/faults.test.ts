@@ -174,7 +174,7 @@ describe("the bearer token", () => {
     server = await startServer(() => {});
     errors.push(await caught(clientFor(server.url, { timeoutMs: 100 }).clientGrants.get(grant.id)));
 
-    expect(errors.map((e) => e.constructor)).toEqual([ApiError, NetworkError, TimeoutError]);
+    expect(errors.map((e) => e.constructor)).toEqual([ManagementApiError, NetworkError, TimeoutError]);
     expect(errors[0]!.message).toContain("Invalid token: Bearer [redacted]");
     for (const error of errors) {
       const shown = [error.message, error.stack, JSON.stringify(error), String(error), JSON.stringify(error.cause ?? null)].join("\n");

@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createManagementClient,
-  type ApiErrorBody,
+  type ManagementApiErrorBody,
+  type Auth0TokenErrorBody,
   type ClientGrant,
   type ClientGrantOrganizationsCheckpoint,
   type ClientGrantOrganizationsWithTotals,
@@ -98,7 +99,9 @@ describe("the client's types come from the spec", () => {
 
   it("types the error with the documented fields", () => {
     expectTypeOf<ManagementApiError["status"]>().toEqualTypeOf<number>();
-    expectTypeOf<ManagementApiError["body"]>().toEqualTypeOf<ApiErrorBody>();
+    expectTypeOf<ManagementApiError["body"]>().toEqualTypeOf<ManagementApiErrorBody>();
+    // Each package's error body names its own vendor's shapes only.
+    expectTypeOf<ManagementApiError["body"]>().toEqualTypeOf<ManagementErrorBody | Auth0TokenErrorBody | string | undefined>();
     expectTypeOf<ManagementApiError["body"]>().not.toBeUnknown();
     const body = {} as ManagementApiError["body"];
     if (typeof body === "object" && "statusCode" in body) expectTypeOf(body).toEqualTypeOf<ManagementErrorBody>();

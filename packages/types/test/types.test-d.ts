@@ -3,7 +3,8 @@ import type {
   TenantClient,
   AdminComponents,
   AllowedScopes,
-  ApiErrorBody,
+  ManagementApiErrorBody,
+  AdminApiErrorBody,
   ClientGrant,
   ClientSecret,
   CreateTenantClientRequest,
@@ -119,14 +120,13 @@ describe("admin types", () => {
   });
 });
 
-describe("the error body", () => {
-  it("is one of the documented shapes, a text, or nothing", () => {
-    expectTypeOf<ApiErrorBody>().toEqualTypeOf<
-      | ManagementErrorBody
-      | { error: string; error_description?: string }
-      | AdminComponents["schemas"]["ProblemDetails"]
-      | string
-      | undefined
+describe("the error bodies", () => {
+  it("are each vendor's documented shapes, a text, or nothing", () => {
+    expectTypeOf<ManagementApiErrorBody>().toEqualTypeOf<
+      ManagementErrorBody | { error: string; error_description?: string } | string | undefined
+    >();
+    expectTypeOf<AdminApiErrorBody>().toEqualTypeOf<
+      AdminComponents["schemas"]["ProblemDetails"] | { error: string; error_description?: string } | string | undefined
     >();
   });
 });

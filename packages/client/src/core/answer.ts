@@ -1,4 +1,4 @@
-import { ApiError, ResponseParseError, type RequestLine } from "./errors.js";
+import { ResponseParseError, type ApiErrorClass, type RequestLine } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 
 /**
@@ -18,14 +18,14 @@ export interface Answer {
 const JSON_TYPE = /[/+]json\b/i;
 
 /**
- * Turns one response, whose body was read as `text`, into its {@link Answer}, or the error it stands for: an
- * {@link ApiError} (credentials redacted) outside 2xx, a {@link ResponseParseError} for a body that is not JSON. An
+ * Turns one response, whose body was read as `text`, into its {@link Answer}, or the error it stands for: the
+ * client's `apiError` (credentials redacted) outside 2xx, a {@link ResponseParseError} for a body that is not JSON. An
  * empty 2xx body is no data (a DELETE answered 200); a body without a content type is taken as JSON when it parses.
  */
-export function readAnswer(response: Response, text: string, request: RequestLine, redactor: Redactor): Answer {
+export function readAnswer(response: Response, text: string, request: RequestLine, redactor: Redactor, apiError: ApiErrorClass): Answer {
   const { status } = response;
   if (!response.ok) {
-    throw new ApiError({
+    throw new apiError({
       request,
       status,
       statusText: redactor.redact(response.statusText),

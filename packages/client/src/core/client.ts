@@ -4,6 +4,7 @@ import { responseOf, responseParseError, type Answer } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
 import { RateLimitBudget, type RateLimitBudgetOptions } from "./budget.js";
 import { checkOperationRequest, checkRequest, type Operation, type OperationRequest, type Shape } from "./operation.js";
+import { ApiError, type ApiErrorClass } from "./errors.js";
 import { Redactor } from "./redaction.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
 import { CallRequest, createTransport, DEFAULT_TIMEOUT_MS, type Transport } from "./internal/transport.js";
@@ -68,6 +69,11 @@ export interface ApiDescription<Options, Credentials extends ClientCredentials, 
   retryMethods: readonly string[];
   /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
   requests: { readonly [key: string]: OperationRules };
+  /**
+   * The error a non-2xx answer becomes (token exchanges included): a subclass of `ApiError` that types `body` as
+   * this API documents it. Default: `ApiError`, whose `body` is `unknown`.
+   */
+  apiError?: ApiErrorClass | undefined;
 }
 
 type Requests = ApiDescription<never, never, never>["requests"];
@@ -108,7 +114,7 @@ export function createApiClient<
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   checkInteger(timeoutMs, "timeoutMs", 1, MAX_TIMER_MS);
   if (options.retry !== undefined && options.retry !== false) checkRetryOptions(options.retry);
-  const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods) };
+  const transportOptions = { fetch: options.fetch, timeoutMs, retry: resolveRetry(options.retry, api.retryMethods), apiError: api.apiError ?? ApiError };
   const tokenSource = resolveTokenSource(options, location.tokenEndpoint, transportOptions);
   const redactor = new Redactor(options.clientCredentials ? [options.clientCredentials.clientSecret] : []);
   const transport = createTransport({ ...transportOptions, tokenSource, redactor, idempotent: false, budget: budgetOf(options), redirects: "same-origin" });

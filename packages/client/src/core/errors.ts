@@ -2,7 +2,6 @@
  * The errors every grantkit client throws. Each names what happened and to which request; none ever carries a
  * bearer token or a client secret (the transport redacts them from anything a server sends back).
  */
-import type { ApiErrorBody } from "@grantkit/types";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 
 /** What a call was, as an HTTP request line: method and URL (with the query, never a credential). */
@@ -83,7 +82,25 @@ export class RequestError extends GrantkitError {
   }
 }
 
-/** The server answered with a status outside 2xx. */
+/** What an {@link ApiError} is made from: the request, and the answer's status, headers and parsed body, redacted. */
+export interface ApiErrorInit {
+  request: RequestLine;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: unknown;
+}
+
+/**
+ * The class a client throws for a non-2xx answer: {@link ApiError} or a subclass of it that types `body` as its API
+ * documents (and names itself, with {@link nameErrorClass}).
+ */
+export type ApiErrorClass = new (init: ApiErrorInit) => ApiError;
+
+/**
+ * The server answered with a status outside 2xx. Each client throws its own subclass, which types `body`;
+ * `instanceof ApiError` matches them all.
+ */
 export class ApiError extends RequestError {
   static {
     nameErrorClass(this, "ApiError");
@@ -102,14 +119,14 @@ export class ApiError extends RequestError {
   /** Parsed rate-limit headers, when the response had any. */
   readonly rateLimit: RateLimit | undefined;
   /**
-   * The error body, credentials redacted: the parsed JSON, in the shapes the APIs document (the Management API's
-   * `{ statusCode, error, message, errorCode? }`, a token endpoint's OAuth `{ error, error_description? }`, the admin
-   * API's problem details); its text when it was not JSON; `undefined` when it was empty. The JSON is not checked
-   * against those shapes (a proxy in between may send its own), so check a field before relying on it.
+   * The error body, credentials redacted: the parsed JSON; its text when it was not JSON; `undefined` when it was
+   * empty. A client's own subclass (`ManagementApiError`, `AdminApiError`) types it as the shapes its API documents.
+   * The JSON is not checked against those shapes (a proxy in between may send its own), so check a field before
+   * relying on it.
    */
-  readonly body: ApiErrorBody;
+  readonly body: unknown;
 
-  constructor(init: { request: RequestLine; status: number; statusText: string; headers: Headers; body: unknown }) {
+  constructor(init: ApiErrorInit) {
     const fields = errorFields(init.body);
     const error = fields.error ?? (init.statusText || `HTTP ${init.status}`);
     const detail = fields.message ? `: ${fields.message}` : "";
@@ -121,7 +138,7 @@ export class ApiError extends RequestError {
     this.headers = init.headers;
     this.rateLimit = parseRateLimit(init.headers);
     // As the server sent it: see `body`.
-    this.body = init.body as ApiErrorBody;
+    this.body = init.body;
   }
 
   override toJSON(): Record<string, unknown> {

@@ -35,6 +35,8 @@ export {
 } from "./operation.js";
 export {
   ApiError,
+  type ApiErrorClass,
+  type ApiErrorInit,
   GrantkitError,
   InvalidRequestError,
   nameErrorClass,

@@ -1,6 +1,7 @@
 import { managementRequests, type ManagementPaths } from "@grantkit/types";
 import { createApiClient, type AuthOptions, type ClientOptions, type RawClient } from "../core/index.js";
 import { ClientGrants } from "./client-grants.js";
+import { ManagementApiError } from "./errors.js";
 import { Clients } from "./clients.js";
 import { Organizations } from "./organizations.js";
 import { ResourceServers } from "./resource-servers.js";
@@ -41,7 +42,7 @@ export interface ManagementClient {
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const { raw, call } = createApiClient<ManagementPaths, Auth0ClientCredentials, ManagementClientOptions, ManagementApiLocation>(
-    { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: managementRequests },
+    { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: managementRequests, apiError: ManagementApiError },
     options,
   );
   return {

@@ -36,3 +36,9 @@ export interface TokenResponse extends Spec<AdminSchemas["TokenResponse"]> {}
 export interface OAuthErrorBody extends Spec<AdminSchemas["OAuthError"]> {}
 /** The problem details body of the admin API's error responses. */
 export interface AdminProblemDetails extends Spec<AdminSchemas["ProblemDetails"]> {}
+/**
+ * The body of an `AdminApiError`: the admin API's problem details, the token endpoint's OAuth 2.0 error; or the text
+ * of a body that is not JSON, or `undefined` for an empty one. It is what the server sent (credentials redacted), not
+ * checked against these shapes: a proxy in between may send other JSON.
+ */
+export type AdminApiErrorBody = AdminProblemDetails | OAuthErrorBody | string | undefined;

@@ -88,3 +88,11 @@ export interface ResourceServersWithTotals
 export type ListResourceServersResponse = ResourceServer[] | ResourceServersWithTotals;
 /** The error body of every Management API error response. */
 export interface ManagementErrorBody extends Spec<ManagementSchemas["Error"]> {}
+/** The OAuth 2.0 error body of the tenant's token endpoint (`POST /oauth/token`). */
+export interface Auth0TokenErrorBody extends Spec<ManagementSchemas["OAuthError"]> {}
+/**
+ * The body of a `ManagementApiError`, as Auth0 documents its errors: the Management API's error, the token endpoint's
+ * OAuth 2.0 error; or the text of a body that is not JSON, or `undefined` for an empty one. It is what the server sent
+ * (credentials redacted), not checked against these shapes: a proxy in between may send other JSON.
+ */
+export type ManagementApiErrorBody = ManagementErrorBody | Auth0TokenErrorBody | string | undefined;

@@ -2,7 +2,7 @@ import { readAnswer, type Answer } from "../answer.js";
 import type { TokenSource } from "./token-source.js";
 import type { RateLimitBudget } from "../budget.js";
 import { abortReason, deadline, sleep, TIMED_OUT } from "./deadline.js";
-import { ApiError, NetworkError, RedirectError, TimeoutError, type RequestLine } from "../errors.js";
+import { ApiError, NetworkError, RedirectError, TimeoutError, type ApiErrorClass, type RequestLine } from "../errors.js";
 import type { Redactor } from "../redaction.js";
 import { nextHop, type Hop, type RedirectPolicy } from "./redirects.js";
 import { isRetryable, retryDelayMs, type Failure, type RetryPolicy } from "../retry.js";
@@ -55,17 +55,19 @@ export interface TransportOptions {
   budget: RateLimitBudget | undefined;
   /** Which redirects an attempt follows: `"none"` for a token exchange, `"same-origin"` for API calls. */
   redirects: RedirectPolicy;
+  /** The class of the error a non-2xx answer becomes: the client's own `ApiError`. */
+  apiError: ApiErrorClass;
 }
 
 /**
  * Creates the transport of a client (or of a token endpoint). It resolves with the 2xx answer, its body read and
- * parsed once (see {@link Answer}), and throws {@link ApiError}, {@link RedirectError},
+ * parsed once (see {@link Answer}), and throws the client's {@link ApiError}, {@link RedirectError},
  * {@link TimeoutError}, {@link NetworkError} or `ResponseParseError` otherwise; an abort of the call's signal
  * rejects with its reason.
  */
 export function createTransport(options: TransportOptions): Transport {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent, budget, redirects } = options;
+  const { tokenSource: source, timeoutMs, retry: policy, redactor, idempotent, budget, redirects, apiError } = options;
 
   /**
    * The requests of one attempt, `init` the first one's: the call's, then each redirect the policy follows (see
@@ -112,7 +114,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       if (read === TIMED_OUT) throw new TimeoutError(shown, timeoutMs);
       answered = read.response.headers;
-      return readAnswer(read.response, read.text, shown, redactor.with(token));
+      return readAnswer(read.response, read.text, shown, redactor.with(token), apiError);
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) limited = error;
       throw error;
@@ -150,7 +152,7 @@ export function createTransport(options: TransportOptions): Transport {
       // A DELETE sent again after an attempt the server may have carried out (its answer lost, or a 5xx) and now
       // answered 404 did what was asked: the resource is gone.
       if (mayHaveActed && call.method === "DELETE" && failure instanceof ApiError && failure.status === 404) {
-        return readAnswer(new Response(null, { status: 204 }), "", shownRequest(call, redactor), redactor);
+        return readAnswer(new Response(null, { status: 204 }), "", shownRequest(call, redactor), redactor, apiError);
       }
       mayHaveActed ||= failure instanceof NetworkError || (failure instanceof ApiError && failure.status >= 500);
       // A 401 means the token is dead (revoked, rotated): with a source that can issue another, try once more at once.
