@@ -23,6 +23,8 @@ import {
   type PageProgress,
   type RetryOptions,
 } from "../src/index.js";
+import { managementRequests, type ManagementPaths } from "@grantkit/types";
+import { createApiClient, type AuthOptions, type ClientCredentials, type ClientOptions, type RawClient } from "../src/core/index.js";
 
 const client = createManagementClient({ domain: "example.us.auth0.com", token: "t" });
 const grants = client.clientGrants;
@@ -163,5 +165,18 @@ describe("a strict consumer's code (exactOptionalPropertyTypes, as const) compil
   it("types a raw answer as the client's own type for the same schema", async () => {
     const { data } = await client.raw.GET("/client-grants/{id}", { params: { path: { id: "cgr_1" } } });
     expectTypeOf(data).toEqualTypeOf<ClientGrant | undefined>();
+  });
+});
+
+describe("a client built on the core reads its types from its description", () => {
+  it("infers the paths from the generated rules, the options and the location from locate", () => {
+    type ReaderOptions = ClientOptions & AuthOptions<ClientCredentials> & { baseUrl: string };
+    const locate = ({ baseUrl }: ReaderOptions) => ({ apiUrl: baseUrl, tokenEndpoint: undefined, region: "eu" as const });
+    const built = createApiClient({ locate, retryMethods: ["GET"], requests: managementRequests }, { baseUrl: "https://a/", token: "t" });
+    expectTypeOf(built.raw).toEqualTypeOf<RawClient<ManagementPaths>>();
+    expectTypeOf(built.location.region).toEqualTypeOf<"eu">();
+    // The options must be what locate takes, and carry one of the auth options.
+    // @ts-expect-error baseUrl is missing
+    createApiClient({ locate, retryMethods: ["GET"], requests: managementRequests }, { token: "t" });
   });
 });

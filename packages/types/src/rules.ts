@@ -3,6 +3,9 @@
  * change the spec and run `pnpm generate`.
  */
 
+import type * as management from "./management.js";
+import type * as admin from "./admin.js";
+
 /** The constraints of one value, as its schema in the spec states them, references resolved. */
 export interface RequestRule {
   readonly type?: string | readonly string[];
@@ -36,6 +39,16 @@ export interface OperationRules {
   readonly bodyRequired?: boolean;
 }
 
+/** The key of {@link RequestRules}' paths: a type only, never a value. */
+declare const pathsOfRules: unique symbol;
+
+/**
+ * The request rules of every operation of one spec (`Key`: "METHOD /path"). `Paths` is the spec's generated
+ * `paths` type; no such member exists at run time. It is there for the compiler: a client built on these rules
+ * (`createApiClient`) is typed by the same spec without being told.
+ */
+export type RequestRules<Key extends string, Paths> = { readonly [K in Key]: OperationRules } & { readonly [pathsOfRules]?: Paths };
+
 /** Every operation of openapi/management.yaml, as its method and path. */
 export type ManagementOperation =
   | "GET /client-grants"
@@ -53,7 +66,7 @@ export type ManagementOperation =
   | "POST /oauth/token";
 
 /** The request rules of every operation of openapi/management.yaml, by method and path. */
-export const managementRequests: { readonly [Key in ManagementOperation]: OperationRules } = {
+export const managementRequests: RequestRules<ManagementOperation, management.paths> = {
   /** listClientGrants */
   "GET /client-grants": {
     query: {
@@ -267,7 +280,7 @@ export type AdminOperation =
   | "POST /auth2/connect/token";
 
 /** The request rules of every operation of openapi/admin.yaml, by method and path. */
-export const adminRequests: { readonly [Key in AdminOperation]: OperationRules } = {
+export const adminRequests: RequestRules<AdminOperation, admin.paths> = {
   /** createClient */
   "POST /tenants/{tenantId}/clients/": {
     path: {

@@ -8,7 +8,7 @@ import {
 import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
 import { TenantClients } from "./clients.js";
 import { AdminApiError } from "./errors.js";
-import { resolveLocation, type AdminApiLocation, type AdminLocation } from "./location.js";
+import { resolveLocation, type AdminLocation } from "./location.js";
 import { provisionClient, type ProvisionedClient } from "./provision.js";
 import type { SecretOptions } from "./secret-options.js";
 import { ClientSecrets, secretOperation, type SecretsContext } from "./secrets.js";
@@ -63,7 +63,7 @@ const RETRIED_METHODS = ["GET", "PUT", "DELETE"];
  */
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   // The redactor: secret values this client is shown later are added to it (see SecretsContext).
-  const { raw, call, redactor, location } = createApiClient<AdminPaths, AdminClientCredentials, AdminClientOptions, AdminApiLocation>(
+  const { raw, call, redactor, location } = createApiClient(
     { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: adminRequests, apiError: AdminApiError },
     options,
   );

@@ -1,4 +1,4 @@
-import type { OperationRules } from "@grantkit/types";
+import type { RequestRules } from "@grantkit/types";
 import createClient, { type Client } from "openapi-fetch";
 import { responseOf, responseParseError, type Answer } from "./answer.js";
 import { resolveTokenSource, type AuthOptions, type ClientCredentials, type TokenEndpoint } from "./auth.js";
@@ -58,17 +58,24 @@ export interface ApiLocation<Credentials extends ClientCredentials> {
   tokenEndpoint: TokenEndpoint<Credentials> | undefined;
 }
 
-/** What a client tells the core about its API; the application's options come alongside. */
-export interface ApiDescription<Options, Credentials extends ClientCredentials, Location extends ApiLocation<Credentials>> {
+/**
+ * What a client tells the core about its API; the application's options come alongside. `createApiClient` reads its
+ * types from it and from those options: `Paths` from the generated `requests`, `Location` from what `locate`
+ * returns, `Options` from the options given (which `locate` must take).
+ */
+export interface ApiDescription<Paths extends {}, Options, Location extends ApiLocation<never>> {
   /**
    * Checks the client's own location options and resolves them (the API's root, its token endpoint, anything else
    * the client needs, such as a tenant id), throwing `InvalidRequestError` for a bad one.
    */
-  locate(options: Options): Location;
+  locate(options: NoInfer<Options>): Location;
   /** The methods this API may receive twice: the default of `retry.methods`. */
   retryMethods: readonly string[];
-  /** The spec's request rules (generated), by "METHOD /path": every call is checked against them, `raw` calls too. */
-  requests: { readonly [key: string]: OperationRules };
+  /**
+   * The spec's request rules (generated: `managementRequests`, say), by "METHOD /path": every call is checked against
+   * them, `raw` calls too, which they type (a table written by hand types no paths).
+   */
+  requests: RequestRules<string, Paths>;
   /**
    * The error a non-2xx answer becomes (token exchanges included): a subclass of `ApiError` that types `body` as
    * this API documents it. Default: `ApiError`, whose `body` is `unknown`.
@@ -76,7 +83,11 @@ export interface ApiDescription<Options, Credentials extends ClientCredentials, 
   apiError?: ApiErrorClass | undefined;
 }
 
-type Requests = ApiDescription<never, never, never>["requests"];
+/** A description's rules, whichever paths they type. */
+type Requests = RequestRules<string, unknown>;
+
+/** The credentials a location's token endpoint exchanges. */
+type CredentialsOf<Location> = Location extends ApiLocation<infer Credentials> ? Credentials : never;
 
 /** The parts of a client the core builds. */
 export interface ApiClient<Paths extends {}, Location = ApiLocation<never>> {
@@ -101,14 +112,15 @@ export interface ApiClient<Paths extends {}, Location = ApiLocation<never>> {
  * The one client factory both clients call: every option is checked here, once, at construction (the location
  * options by the description's `locate`). A resource method's `call` builds its request
  * itself and hands it to the transport; `raw` is openapi-fetch over the same transport. Both check every request
- * against the spec's rules before it is sent.
+ * against the spec's rules before it is sent. Its type arguments are inferred (see {@link ApiDescription}); the
+ * credentials are those the location's token endpoint takes.
  */
 export function createApiClient<
   Paths extends {},
-  Credentials extends ClientCredentials,
-  Options extends ClientOptions & AuthOptions<Credentials>,
   Location extends ApiLocation<Credentials>,
->(api: ApiDescription<Options, Credentials, Location>, options: Options): ApiClient<Paths, Location> {
+  Credentials extends ClientCredentials = CredentialsOf<Location>,
+  Options extends ClientOptions & AuthOptions<Credentials> = ClientOptions & AuthOptions<Credentials>,
+>(api: ApiDescription<Paths, Options, Location>, options: Options): ApiClient<Paths, Location> {
   checkClientOptions(options);
   const location = api.locate(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

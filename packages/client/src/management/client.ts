@@ -5,7 +5,7 @@ import { ManagementApiError } from "./errors.js";
 import { Clients } from "./clients.js";
 import { Organizations } from "./organizations.js";
 import { ResourceServers } from "./resource-servers.js";
-import { resolveLocation, type ManagementApiLocation, type ManagementLocation } from "./location.js";
+import { resolveLocation, type ManagementLocation } from "./location.js";
 import type { Auth0ClientCredentials } from "./token.js";
 
 /** Options of {@link createManagementClient}: where the tenant is, how to authenticate, and transport options. */
@@ -41,7 +41,7 @@ export interface ManagementClient {
  * const grant = await client.clientGrants.create({ client_id: "abc", audience: "https://api.example.com/" });
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
-  const { raw, call } = createApiClient<ManagementPaths, Auth0ClientCredentials, ManagementClientOptions, ManagementApiLocation>(
+  const { raw, call } = createApiClient(
     { locate: resolveLocation, retryMethods: RETRIED_METHODS, requests: managementRequests, apiError: ManagementApiError },
     options,
   );

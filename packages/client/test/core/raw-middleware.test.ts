@@ -1,14 +1,7 @@
-import { managementRequests, type ManagementPaths } from "@grantkit/types";
+import { managementRequests } from "@grantkit/types";
 import type { Middleware } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import {
-  ApiError,
-  createApiClient,
-  type ApiLocation,
-  type AuthOptions,
-  type ClientCredentials,
-  type ClientOptions,
-} from "../../src/core/index.js";
+import { ApiError, createApiClient } from "../../src/core/index.js";
 
 /**
  * `raw` is openapi-fetch over the core's transport: its middleware sees the real `Request` and `Response` that
@@ -25,7 +18,7 @@ function rawClient(answer: (request: Request) => Response) {
     sent.push(request.clone());
     return answer(request);
   };
-  const { raw } = createApiClient<ManagementPaths, ClientCredentials, ClientOptions & AuthOptions<ClientCredentials>, ApiLocation<ClientCredentials>>(
+  const { raw } = createApiClient(
     { locate: () => ({ apiUrl: API, tokenEndpoint: undefined }), retryMethods: ["GET"], requests: managementRequests },
     { token: "test-token-0123456789", fetch, retry: false },
   );

@@ -6,7 +6,7 @@ import type { components as AdminComponents } from "../admin.js";
 import type { Input, Spec } from "../naming.js";
 
 export type { components as AdminComponents, operations as AdminOperations, paths as AdminPaths } from "../admin.js";
-export { adminRequests, type AdminOperation, type OperationRules, type RequestRule } from "../rules.js";
+export { adminRequests, type AdminOperation, type OperationRules, type RequestRule, type RequestRules } from "../rules.js";
 
 type AdminSchemas = AdminComponents["schemas"];
 

@@ -10,7 +10,7 @@ export type {
   operations as ManagementOperations,
   paths as ManagementPaths,
 } from "../management.js";
-export { managementRequests, type ManagementOperation, type OperationRules, type RequestRule } from "../rules.js";
+export { managementRequests, type ManagementOperation, type OperationRules, type RequestRule, type RequestRules } from "../rules.js";
 
 type ManagementSchemas = ManagementComponents["schemas"];
 type QueryOf<Operation extends keyof ManagementOperations> = NonNullable<

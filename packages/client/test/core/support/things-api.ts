@@ -28,9 +28,6 @@ function idPath() {
 /** As the Auth0 client: POST creates, so it is sent again only after a 429; the others may reach the API twice. */
 const RETRIED_METHODS = ["GET", "PUT", "PATCH", "DELETE"];
 
-/** The core tests make no raw calls: no paths are typed for openapi-fetch. */
-type ThingsPaths = Record<string, never>;
-
 export interface Thing {
   id: string;
   name?: string;
@@ -51,7 +48,7 @@ const deleteThing = operation<void>(requests, "DELETE /things/{id}", undefined);
 
 /** A things client: one method per operation, each one line over the core's `call`. */
 export function createThingsClient(options: ThingsClientOptions) {
-  const { call } = createApiClient<ThingsPaths, ClientCredentials, ThingsClientOptions, ApiLocation<ClientCredentials>>(
+  const { call } = createApiClient(
     { locate, retryMethods: RETRIED_METHODS, requests },
     options,
   );
