@@ -43,10 +43,14 @@ export type Release = (headers: Headers | undefined, limited?: ApiError) => void
  * - With none left, attempts are released at the rate the bucket refills. Auth0's limit is a token bucket, and its
  *   `x-ratelimit-reset` is when the bucket is full again (`limit` available), so the refill rate is at least
  *   `(limit - remaining - 1) / (reset - now)` (one less for `remaining` rounded down; `reset` is rounded up to the
- *   second, so the fastest rate seen is the closest). The budget keeps that fastest rate.
+ *   second, so the fastest rate seen is the closest). The budget keeps that fastest rate, at most `limit` a second
+ *   (no bucket of Auth0's refills faster than its size a second; a clock ahead of the server's, or a reset rounded
+ *   down, would otherwise make a short wait look like a fast refill), and the refilled bucket holds `limit` at most,
+ *   however long the budget was idle.
  * - A 429 means the estimate let through a call the server refused (another client of the tenant spent the
  *   tokens, or the server's reset means something else): the estimate is dropped, attempts wait for the 429's reset,
- *   then one goes first, its answer says how many more may follow, and the rate is learnt again from the answers.
+ *   then one goes first, its answer says how many more may follow, and the rate is learnt again from the answers of
+ *   attempts sent after the 429 (an answer to one sent before it tells of a bucket that no longer is).
  * - An answer without the headers (an API that sends none) lifts the header rule; `maxConcurrency` and
  *   `maxRequestsPerSecond` hold whatever the headers say.
  *
@@ -69,6 +73,10 @@ export class RateLimitBudget {
   #refillPerMs = 0;
   #lastState: RateLimit | undefined;
   #lastLimited: ApiError | undefined;
+  /** Attempts started so far; each is numbered by it. */
+  #started = 0;
+  /** How many had started when the last 429 was read: their answers tell of the bucket before it. */
+  #staleUpTo = 0;
   #nextStartAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = 0;
@@ -126,17 +134,29 @@ export class RateLimitBudget {
   #blockedUntil(now = Date.now()): number {
     if (this.#inFlight >= this.#maxConcurrency) return Number.POSITIVE_INFINITY;
     if (this.#mode === "unknown" && this.#inFlight > 0) return Number.POSITIVE_INFINITY;
-    if (this.#mode === "headers" && this.#tokens <= 0) {
-      if (this.#refillPerMs > 0) {
-        // The bucket has refilled by one request for each 1 / rate since the answer was read.
-        const refilledAt = this.#readAt + (1 - this.#tokens) / this.#refillPerMs;
-        return now < refilledAt ? Math.ceil(refilledAt) : this.#nextStart(now);
-      }
+    if (this.#mode === "headers" && this.#refillPerMs > 0) {
+      const refilledIn = this.#refill(now);
+      if (refilledIn > 0) return Math.ceil(now + refilledIn);
+    } else if (this.#mode === "headers" && this.#tokens <= 0) {
       if (now < this.#resetAt) return this.#resetAt;
       // The reset has passed: one attempt goes first, and its answer tells how many may follow.
       if (this.#inFlight > 0) return Number.POSITIVE_INFINITY;
     }
     return this.#nextStart(now);
+  }
+
+  /**
+   * Brings `#tokens` up to `now` at the learnt rate (the bucket holds `limit` at most, those in flight counted), and
+   * says in how many ms a whole request is there: 0 when one is now.
+   */
+  #refill(now: number): number {
+    const full = (this.#lastState?.limit ?? Number.POSITIVE_INFINITY) - this.#inFlight;
+    const tokens = Math.min(full, this.#tokens + (now - this.#readAt) * this.#refillPerMs);
+    if (tokens > this.#tokens) {
+      this.#tokens = tokens;
+      this.#readAt = now;
+    }
+    return this.#tokens >= 1 ? 0 : (1 - this.#tokens) / this.#refillPerMs;
   }
 
   /** 0, or the time `maxRequestsPerSecond` lets the next attempt start at. */
@@ -145,6 +165,7 @@ export class RateLimitBudget {
   }
 
   #start(): Release {
+    const number = ++this.#started;
     this.#inFlight += 1;
     this.#tokens -= 1;
     if (this.#intervalMs > 0) this.#nextStartAt = Math.max(Date.now(), this.#nextStartAt) + this.#intervalMs;
@@ -154,7 +175,8 @@ export class RateLimitBudget {
       released = true;
       this.#inFlight -= 1;
       if (limited) this.#lastLimited = limited;
-      if (headers) this.#read(headers, limited !== undefined);
+      // A success sent before the last 429 says what the bucket held before it: it must not undo the 429's hold.
+      if (headers && (limited || number > this.#staleUpTo)) this.#read(headers, limited !== undefined);
       this.#pump();
     };
   }
@@ -173,8 +195,10 @@ export class RateLimitBudget {
     const now = Date.now();
     this.#readAt = now;
     if (state.resetAt) this.#resetAt = state.resetAt.getTime();
-    if (limited) this.#refillPerMs = 0;
-    else this.#learnRefill(state, now);
+    if (limited) {
+      this.#refillPerMs = 0;
+      this.#staleUpTo = this.#started;
+    } else this.#learnRefill(state, now);
     this.#lastState = state;
     this.#onRateLimit?.(this.state);
   }
@@ -184,7 +208,7 @@ export class RateLimitBudget {
     if (limit === undefined || remaining === undefined || resetAt === undefined) return;
     const missing = limit - remaining - 1;
     const untilFull = resetAt.getTime() - now;
-    if (missing > 0 && untilFull > 0) this.#refillPerMs = Math.max(this.#refillPerMs, missing / untilFull);
+    if (missing > 0 && untilFull > 0) this.#refillPerMs = Math.min(limit / 1000, Math.max(this.#refillPerMs, missing / untilFull));
   }
 
   /** Starts every waiter that may start now, in order, and sets one timer for the next that may start later. */
@@ -197,20 +221,28 @@ export class RateLimitBudget {
         continue;
       }
       this.#failLate(until);
-      if (this.#queue.length > 0 && Number.isFinite(until)) this.#wakeAt(until);
+      if (this.#queue.length === 0) break;
+      if (Number.isFinite(until)) this.#wakeAt(until);
       return;
     }
     this.#clearTimer();
   }
 
-  /** Waiters that would wait past their `maxWaitMs` fail now, with the 429 that made them wait. */
+  /**
+   * Waiters that would wait past their `maxWaitMs` fail now, with the 429 that made them wait: all taken out of the
+   * queue in one pass first (the others keep their order), then failed.
+   */
   #failLate(until: number): void {
-    if (!Number.isFinite(until) || this.#lastLimited === undefined) return;
-    const late = this.#queue.filter((waiter) => waiter.latest < until);
-    for (const waiter of late) {
-      this.#remove(waiter);
-      waiter.fail(this.#lastLimited);
+    const limited = this.#lastLimited;
+    if (!Number.isFinite(until) || limited === undefined) return;
+    const late: Waiter[] = [];
+    let kept = 0;
+    for (const waiter of this.#queue) {
+      if (waiter.latest < until) late.push(waiter);
+      else this.#queue[kept++] = waiter;
     }
+    this.#queue.length = kept;
+    for (const waiter of late) waiter.fail(limited);
   }
 
   #wakeAt(at: number): void {

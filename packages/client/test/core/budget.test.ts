@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { caught, json, startServer, type TestServer } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, createRateLimitBudget, type RateLimitState } from "../../src/core/index.js";
+import { ApiError, createRateLimitBudget, type RateLimitBudget, type RateLimitState } from "../../src/core/index.js";
 import { createThingsClient, thing, type ThingsClientOptions } from "./support/things-api.js";
 
 /**
@@ -197,5 +197,71 @@ describe("the rate-limit budget", () => {
     await Promise.all(Array.from({ length: 8 }, () => things.get(thing.id)));
     const limited = server.received.length - 8;
     expect(limited).toBeLessThanOrEqual(1);
+  });
+});
+
+/**
+ * The budget itself, driven by hand: `acquire` gives a place (a `Release` at once, or a promise of one), and the
+ * release hands back the answer's headers, and its 429 if it was one.
+ */
+describe("the rate-limit budget's bucket", () => {
+  const headers = (remaining: number, resetAtMs: number, limit: number) => new Headers(limitHeaders(remaining, resetAtMs, limit));
+  const tooMany = (answer: Headers) =>
+    new ApiError({ request: { method: "GET", url: "https://tenant.example/things" }, status: 429, statusText: "Too Many Requests", headers: answer, body: undefined });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const released = (place: ReturnType<RateLimitBudget["acquire"]>) => (typeof place === "function" ? place : undefined);
+
+  it("fails thousands of held calls at once on a 429 whose reset is past their maxWaitMs", async () => {
+    const budget = createRateLimitBudget();
+    const first = released(budget.acquire(undefined, 1000))!;
+    // Before the first answer, every other call is held.
+    const held = Array.from({ length: 5000 }, () => Promise.resolve(budget.acquire(undefined, 1000)).then(() => "started", (error: unknown) => error));
+    const answer = headers(0, Date.now() + 3_600_000, 100);
+    const limited = tooMany(answer);
+    first(answer, limited);
+    const outcomes = await Promise.all(held);
+    expect(outcomes.every((outcome) => outcome === limited)).toBe(true);
+    expect(budget.state.waiting).toBe(0);
+  });
+
+  it("after an idle while, lets a full bucket go at once and no more", async () => {
+    const budget = createRateLimitBudget();
+    // Empty, full again in a second: 10 of the 11 come back in that second, 10 a second.
+    released(budget.acquire(undefined, 60_000))!(headers(0, Date.now() + 1000, 11));
+    await sleep(1500);
+    const stop = new AbortController();
+    const places = Array.from({ length: 30 }, () => budget.acquire(stop.signal, 60_000));
+    const atOnce = places.filter((place) => typeof place === "function");
+    stop.abort();
+    await Promise.allSettled(places);
+    // 15 requests came back in 1.5 s by the rate, but the bucket holds 11.
+    expect(atOnce).toHaveLength(11);
+  });
+
+  it("takes no refill faster than the bucket's size a second, whatever a reset a few ms ahead suggests", async () => {
+    const budget = createRateLimitBudget();
+    // 2 requests missing and full again in 20 ms would be 100 a second: the bucket of 11 refills 11 a second at most.
+    released(budget.acquire(undefined, 60_000))!(headers(8, Date.now() + 20, 11));
+    for (let i = 0; i < 8; i++) released(budget.acquire(undefined, 60_000))!(undefined);
+    const before = Date.now();
+    const ninth = await budget.acquire(undefined, 60_000);
+    ninth(undefined);
+    expect(Date.now() - before).toBeGreaterThanOrEqual(85);
+  });
+
+  it("keeps a 429's hold when an answer sent before it arrives after it", async () => {
+    const budget = createRateLimitBudget();
+    released(budget.acquire(undefined, 60_000))!(headers(5, Date.now() + 1000, 11));
+    const early = released(budget.acquire(undefined, 60_000))!;
+    const refused = released(budget.acquire(undefined, 60_000))!;
+    const limitedAnswer = headers(0, Date.now() + 2000, 11);
+    refused(limitedAnswer, tooMany(limitedAnswer));
+    // Sent before the 429, this answer tells of the bucket before it: 3 left.
+    early(headers(3, Date.now() + 1000, 11));
+    const stop = new AbortController();
+    const next = budget.acquire(stop.signal, 60_000);
+    expect(typeof next).not.toBe("function");
+    stop.abort();
+    await expect(next).rejects.toThrow();
   });
 });
