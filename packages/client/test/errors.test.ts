@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/core/index.js";
 import { createManagementClient, ManagementApiError } from "../src/index.js";
@@ -36,5 +37,17 @@ describe("telling errors apart", () => {
       .catch((caught) => caught);
     expect(error).toBeInstanceOf(ManagementApiError);
     expect(error).toMatchObject({ name: "ManagementApiError", status: 401, error: "access_denied" });
+  });
+
+  it("a ManagementApiError of one build is one of the other, and a plain ApiError is not one", async () => {
+    // The built files (the test task runs after the build); a path in a variable keeps tsc from resolving it.
+    const built = "../dist/index";
+    const cjs = createRequire(import.meta.url)(`${built}.cjs`) as typeof import("../src/index.js");
+    const esm = (await import(`${built}.js`)) as typeof import("../src/index.js");
+    const init = { request: { method: "GET", url: "https://tenant.example/api/v2/client-grants" }, status: 404, statusText: "Not Found", headers: new Headers(), body: undefined };
+    expect(cjs.ManagementApiError).not.toBe(esm.ManagementApiError);
+    expect(new cjs.ManagementApiError(init)).toBeInstanceOf(esm.ManagementApiError);
+    expect(new cjs.ManagementApiError(init)).toBeInstanceOf(esm.ApiError);
+    expect(new esm.ApiError(init)).not.toBeInstanceOf(cjs.ManagementApiError);
   });
 });
