@@ -37,9 +37,15 @@ export function checkNonEmptyString(value: unknown, name: string): asserts value
 /** A UTF-16 surrogate without its pair: no URL can encode it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** `String.prototype.isWellFormed`, which not every runtime the packages support has. */
+/** ES2024's `String.prototype.isWellFormed`: in Node 20 and today's browsers, not in every runtime the packages support. */
+const HAS_IS_WELL_FORMED = typeof (String.prototype as Partial<WellFormed>).isWellFormed === "function";
+interface WellFormed {
+  isWellFormed(): boolean;
+}
+
+/** Whether `text` holds no lone surrogate: the runtime's own check where it has one (cheaper), else the regex. */
 export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return HAS_IS_WELL_FORMED ? (text as unknown as WellFormed).isWellFormed() : !LONE_SURROGATE.test(text);
 }
 
 /**

@@ -60,8 +60,12 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   null: "null",
 };
 
-const typesOf = (rule: RequestRule): readonly string[] =>
-  rule.type === undefined ? [] : typeof rule.type === "string" ? [rule.type] : rule.type;
+/** Whether `rule` takes a value of JSON type `type` (an integer where it takes numbers), with no list made per value. */
+function takesType(rule: RequestRule, type: string): boolean {
+  const wanted = rule.type;
+  if (typeof wanted === "string") return wanted === type || (type === "integer" && wanted === "number");
+  return wanted === undefined || wanted.length === 0 || wanted.includes(type) || (type === "integer" && wanted.includes("number"));
+}
 
 function range(min: number | undefined, max: number | undefined, unit = ""): string {
   if (min !== undefined && max !== undefined) return ` from ${min} to ${max}${unit}`;
@@ -82,7 +86,7 @@ function describeString(rule: RequestRule): string {
 function describe(rule: RequestRule): string {
   if (rule.const !== undefined) return JSON.stringify(rule.const);
   if (rule.enum !== undefined) return `one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
-  const names = typesOf(rule).map((type) =>
+  const names = [rule.type ?? []].flat().map((type) =>
     type === "string" ? describeString(rule)
     : type === "integer" || type === "number" ? `${TYPE_NAMES[type]}${range(rule.minimum, rule.maximum)}`
     : type === "array" && rule.items?.type !== undefined && typeof rule.items.type === "string" ? `an array of ${rule.items.type}s`
@@ -101,12 +105,13 @@ function check(rule: RequestRule, value: unknown, name: string, context: Context
     if (rule.type === undefined) invalid(`${name} cannot be sent as JSON (${describeValue(value)})`);
     refuse(name, rule, value);
   }
-  const types = typesOf(rule);
-  if (types.length > 0 && !types.includes(type) && !(type === "integer" && types.includes("number"))) {
+  if (!takesType(rule, type)) refuse(name, rule, value);
+  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value);
+  // A primitive can only be a primitive item: the JSON of an object or an array starts with a brace or a bracket.
+  const primitive = type !== "object" && type !== "array";
+  if (rule.enum !== undefined && !(primitive ? rule.enum.includes(value) : rule.enum.some((item) => sameJson(item, value)))) {
     refuse(name, rule, value);
   }
-  if (rule.const !== undefined && !sameJson(rule.const, value)) refuse(name, rule, value);
-  if (rule.enum !== undefined && !rule.enum.some((item) => sameJson(item, value))) refuse(name, rule, value);
   switch (type) {
     case "string":
       checkString(rule, value as string, name);
@@ -120,9 +125,18 @@ function check(rule: RequestRule, value: unknown, name: string, context: Context
       return number;
     }
     case "array":
-      return inside(value as object, name, context, () => checkArray(rule, value as unknown[], name, context));
-    case "object":
-      return inside(value as object, name, context, () => checkObject(rule, value as Record<string, unknown>, name, context));
+    case "object": {
+      // Checked with it among the ancestors: a value that refers back to one is a cycle.
+      const { ancestors } = context;
+      if (ancestors.includes(value as object)) invalid(`${name} refers back to itself (a cycle cannot be sent as JSON)`);
+      if (ancestors.length >= MAX_DEPTH) invalid(`${name} is nested too deeply`);
+      ancestors.push(value as object);
+      try {
+        return type === "array" ? checkArray(rule, value as unknown[], name, context) : checkObject(rule, value as Record<string, unknown>, name, context);
+      } finally {
+        ancestors.pop();
+      }
+    }
     default:
       return value as boolean | null;
   }
@@ -138,18 +152,7 @@ function sameJson(expected: unknown, value: unknown): boolean {
   return JSON.stringify(expected) === JSON.stringify(value);
 }
 
-/** Checks an object or array with it among the ancestors: a value that refers back to one is a cycle. */
-function inside<T>(value: object, name: string, context: Context, work: () => T): T {
-  if (context.ancestors.includes(value)) invalid(`${name} refers back to itself (a cycle cannot be sent as JSON)`);
-  if (context.ancestors.length >= MAX_DEPTH) invalid(`${name} is nested too deeply`);
-  context.ancestors.push(value);
-  try {
-    return work();
-  } finally {
-    context.ancestors.pop();
-  }
-}
-
+const NONE: readonly string[] = [];
 const patterns = new Map<string, RegExp>();
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** An absolute URI as RFC 3986 writes one: a scheme, then only the characters a URI may hold, or escapes. */
@@ -219,6 +222,7 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
   const memberName = (key: string) => (top ? `${context.place.prefix}${key}` : `${name}.${key}`);
   const properties = rule.properties ?? {};
   const copy: { [key: string]: Json } = {};
+  let count = 0;
   // Each member is read once, here: the check and the copy see the same value.
   for (const [key, member] of Object.entries(value)) {
     if (member === undefined) continue;
@@ -229,14 +233,14 @@ function checkObject(rule: RequestRule, value: Record<string, unknown>, name: st
     // Assigning `__proto__` would set the copy's prototype and drop the member: JSON (and so the caller) has it as a member.
     if (key === "__proto__") Object.defineProperty(copy, key, { value: checked, enumerable: true, writable: true, configurable: true });
     else copy[key] = checked;
+    count += 1;
   }
-  for (const key of rule.required ?? []) {
+  for (const key of rule.required ?? NONE) {
     if (!Object.hasOwn(copy, key)) {
       const wanted = properties[key];
       invalid(`${memberName(key)} is required${wanted?.type === undefined ? "" : ` (${describe(wanted)})`}`);
     }
   }
-  const count = Object.keys(copy).length;
   if (rule.minProperties !== undefined && count < rule.minProperties) {
     const known = Object.keys(properties);
     const of = known.length > 0 ? ` of ${known.join(", ")}` : "";
