@@ -139,8 +139,9 @@ export function createApiClient<
     const { path, query, body } = checkOperationRequest(operation, request);
     const url = `${apiRoot}${encodedPath(operation.path, path ?? {})}${queryString(query)}`;
     const headers = new Headers(clientHeaders);
-    // As openapi-fetch does: a JSON body is labelled so, unless the client's headers say otherwise.
-    if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+    // As openapi-fetch does: a JSON body is labelled so, unless the client's headers say otherwise (with none, or
+    // none of them a content type, `append` is `set` without its search).
+    if (body !== undefined && (clientHeaders === undefined || !headers.has("content-type"))) headers.append("content-type", "application/json");
     const init = { method: operation.method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: callOptions.signal };
     const answer = await transport(new CallRequest(url, init));
     if (operation.shape === undefined) return undefined as Data;
