@@ -72,17 +72,19 @@ describe("the rate-limit budget", () => {
     let inFlight = 0;
     let most = 0;
     let firstAnsweredAt = 0;
-    server = await startServer((_req, res, n) => {
+    const starts: number[] = [];
+    // Counted at the fetch, not at a server: what the budget lets go at once, whatever the sockets and the load.
+    const fetch = async () => {
+      starts.push(Date.now());
       most = Math.max(most, ++inFlight);
-      setTimeout(() => {
-        inFlight--;
-        if (n === 0) firstAnsweredAt = Date.now();
-        json(res, 200, thing, limitHeaders(50, Date.now() + 1000));
-      }, 30);
-    });
-    const things = client();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight--;
+      firstAnsweredAt ||= Date.now();
+      return Response.json(thing, { headers: limitHeaders(50, Date.now() + 1000) });
+    };
+    const things = fetching(fetch);
     await Promise.all(Array.from({ length: 6 }, () => things.get(thing.id)));
-    for (const request of server.received.slice(1)) expect(request.at).toBeGreaterThanOrEqual(firstAnsweredAt);
+    for (const start of starts.slice(1)) expect(start).toBeGreaterThanOrEqual(firstAnsweredAt);
     expect(most).toBe(5);
   });
 
