@@ -40,6 +40,24 @@ export default {
       to: { path: "^packages/client/", pathNot: "^packages/client/src/core/index\\.ts$" },
     },
     {
+      name: "auth0-client-uses-only-auth0-types",
+      severity: "error",
+      comment:
+        "The Auth0 client takes its types from @grantkit/types/management: not the admin API's, nor the root entry " +
+        "point that holds both vendors' names.",
+      from: { path: "^packages/client/src/management/" },
+      to: { path: "^packages/types/src/(index|vendor/admin)\\.ts$" },
+    },
+    {
+      name: "admin-client-uses-only-admin-types",
+      severity: "error",
+      comment:
+        "The admin client takes its types from @grantkit/types/admin: not Auth0's, nor the root entry point that holds " +
+        "both vendors' names.",
+      from: { path: "^packages/admin-client/src/" },
+      to: { path: "^packages/types/src/(index|vendor/management)\\.ts$" },
+    },
+    {
       name: "types-import-no-runtime",
       severity: "error",
       comment: "@grantkit/types is types and the generated request rules: it imports no other package.",

@@ -1,5 +1,5 @@
 import { checkId, invalid, isRecord, parseUrl, shown, type OperationRequest } from "@grantkit/client/core";
-import { adminRequests, type AllowedScopes } from "@grantkit/types";
+import { adminRequests, type AllowedScopes } from "@grantkit/types/admin";
 
 /**
  * The checks of `POST /tenants/{tenantId}/clients/` made before the spec's rules, for messages a newcomer can act on:

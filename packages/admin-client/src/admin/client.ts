@@ -5,7 +5,7 @@ import {
   type ClientOptions,
   type RawClient,
 } from "@grantkit/client/core";
-import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
+import { adminRequests, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types/admin";
 import { TenantClients } from "./clients.js";
 import { AdminApiError } from "./errors.js";
 import { resolveLocation, type AdminLocation } from "./location.js";

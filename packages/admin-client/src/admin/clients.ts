@@ -1,5 +1,5 @@
 import { AN_OBJECT, operation, type ApiClient, type CallOptions } from "@grantkit/client/core";
-import { adminRequests, type TenantClient, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types";
+import { adminRequests, type TenantClient, type AdminPaths, type CreateTenantClientRequest } from "@grantkit/types/admin";
 import { checkCreateClient } from "./checks.js";
 
 /** `POST /tenants/{tenantId}/clients/`. */

@@ -1,5 +1,5 @@
 import { responseParseError, type Answer } from "@grantkit/client/core";
-import type { ClientSecret } from "@grantkit/types";
+import type { ClientSecret } from "@grantkit/types/admin";
 
 /**
  * The values, kept off the objects themselves: a value in an own property (or a `#private` field, which browser

@@ -1,5 +1,5 @@
 import { checkCallOptions, checkOperationRequest, GrantkitError, nameErrorClass, type CallOptions } from "@grantkit/client/core";
-import type { TenantClient, CreateTenantClientRequest } from "@grantkit/types";
+import type { TenantClient, CreateTenantClientRequest } from "@grantkit/types/admin";
 import { CREATE_CLIENT } from "./clients.js";
 import type { CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";

@@ -1,5 +1,5 @@
 import { checkObject, invalid, shown } from "@grantkit/client/core";
-import type { CreateClientSecretRequest } from "@grantkit/types";
+import type { CreateClientSecretRequest } from "@grantkit/types/admin";
 
 /** A point in time: a `Date`, or an ISO-8601 string such as `2021-09-07T13:03:38.380Z`. */
 export type DateInput = Date | string;

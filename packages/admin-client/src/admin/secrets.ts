@@ -1,5 +1,5 @@
 import { AN_OBJECT, checkCallOptions, operation, type ApiClient, type CallOptions, type Operation, type Redactor } from "@grantkit/client/core";
-import { adminRequests, type AdminPaths } from "@grantkit/types";
+import { adminRequests, type AdminPaths } from "@grantkit/types/admin";
 import { readCreatedSecret, type CreatedClientSecret } from "./created-secret.js";
 import { secretBody, type SecretOptions } from "./secret-options.js";
 

@@ -1,5 +1,5 @@
 import type { ClientCredentials, TokenEndpoint } from "@grantkit/client/core";
-import type { TokenRequest } from "@grantkit/types";
+import type { TokenRequest } from "@grantkit/types/admin";
 
 /** An API client's credentials, exchanged for an admin API token at the region's token endpoint. */
 export type AdminClientCredentials = ClientCredentials;

@@ -17,8 +17,8 @@ import type {
   OrganizationClientGrant,
   OrganizationClientGrantsWithTotals,
   UpdateClientGrantRequest,
-} from "@grantkit/types";
-import { managementRequests } from "@grantkit/types";
+} from "@grantkit/types/management";
+import { managementRequests } from "@grantkit/types/management";
 import { listShape } from "../core/client.js";
 import { AN_OBJECT, ApiError, checkId, checkOperationRequest, invalid, operation, type ApiClient, type CallOptions } from "../core/index.js";
 import { checkGrantKey, checkListFilters, checkScopeList } from "./checks.js";

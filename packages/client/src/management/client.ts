@@ -1,4 +1,4 @@
-import { managementRequests, type ManagementPaths } from "@grantkit/types";
+import { managementRequests, type ManagementPaths } from "@grantkit/types/management";
 import { createApiClient, type AuthOptions, type ClientOptions, type RawClient } from "../core/index.js";
 import { ClientGrants } from "./client-grants.js";
 import { ManagementApiError } from "./errors.js";

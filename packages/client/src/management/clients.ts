@@ -6,7 +6,7 @@ import {
   type ListClientsQuery,
   type ListClientsResponse,
   type ManagementPaths,
-} from "@grantkit/types";
+} from "@grantkit/types/management";
 import { listShape } from "../core/client.js";
 import { operation, type ApiClient, type CallOptions } from "../core/index.js";
 import {

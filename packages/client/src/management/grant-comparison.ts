@@ -1,4 +1,4 @@
-import type { ClientGrant, CreateClientGrantRequest, DefaultFor, UpdateClientGrantRequest } from "@grantkit/types";
+import type { ClientGrant, CreateClientGrantRequest, DefaultFor, UpdateClientGrantRequest } from "@grantkit/types/management";
 
 /**
  * What identifies a client grant: its client (`client_id`) or the group it is the default for (`default_for`),

@@ -1,4 +1,4 @@
-import { managementRequests, type ManagementPaths, type Organization } from "@grantkit/types";
+import { managementRequests, type ManagementPaths, type Organization } from "@grantkit/types/management";
 import { AN_OBJECT, operation, type ApiClient, type CallOptions } from "../core/index.js";
 
 const GET = operation<Organization>(managementRequests, "GET /organizations/{id}", AN_OBJECT);

@@ -5,7 +5,7 @@ import {
   type ManagementPaths,
   type ResourceServer,
   type ResourceServersWithTotals,
-} from "@grantkit/types";
+} from "@grantkit/types/management";
 import { listShape } from "../core/client.js";
 import { operation, type ApiClient, type CallOptions } from "../core/index.js";
 import { pageOf, walkOperation, type ListingPage, type WalkOptions } from "./listing.js";
