@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { createManagementClient } from "@grantkit/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeServer } from "../src/server/index.js";
 import { BILLING, ROBOT, SEED, TOKEN } from "./support/seed.js";
@@ -55,10 +54,19 @@ describe("the grantkit-fake bin", () => {
     expect(adminTokenUrl).toBe(managementUrl.replace("/api/v2", "/auth2/connect/token"));
   });
 
-  it("serves the seed, with the rate limit's headers, to the real client over a socket", async () => {
-    const client = createManagementClient({ baseUrl: bin.urls.managementUrl, tokenUrl: bin.urls.managementTokenUrl, clientCredentials: { clientId: ROBOT, clientSecret: "robot-secret" } });
-    const grant = await client.clientGrants.create({ client_id: ROBOT, audience: BILLING });
-    expect((await client.clientGrants.get(grant.id)).audience).toBe(BILLING);
+  it("exchanges the seed's credentials, serves a grant created with the token, with the rate limit's headers", async () => {
+    const json = { "content-type": "application/json" };
+    const exchange = await fetch(bin.urls.managementTokenUrl, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ grant_type: "client_credentials", client_id: ROBOT, client_secret: "robot-secret" }),
+    });
+    const { access_token: token } = await exchange.json();
+    const bearer = { ...json, authorization: `Bearer ${token}` };
+    const created = await fetch(`${bin.urls.managementUrl}/client-grants`, { method: "POST", headers: bearer, body: JSON.stringify({ client_id: ROBOT, audience: BILLING }) });
+    expect(created.status).toBe(201);
+    const grant = await created.json();
+    expect((await (await fetch(`${bin.urls.managementUrl}/client-grants/${grant.id}`, { headers: bearer })).json()).audience).toBe(BILLING);
     const response = await fetch(`${bin.urls.managementUrl}/clients`, { headers: auth });
     expect(response.headers.get("x-ratelimit-limit")).toBe("200");
   });

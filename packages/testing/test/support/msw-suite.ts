@@ -1,5 +1,3 @@
-import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient } from "@grantkit/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFakeTenant } from "../../src/index.js";
 import { fakeTenantHandlers } from "../../src/msw.js";
@@ -25,19 +23,30 @@ export function mswSuite(name: string, setupServer: (...handlers: never[]) => Ms
     });
     afterAll(() => server.close());
 
-    it("let the fake answer the clients' global fetch", async () => {
-      const client = createManagementClient({ baseUrl: fake.managementUrl, tokenUrl: fake.managementTokenUrl, clientCredentials: { clientId: ROBOT, clientSecret: "robot-secret" } });
-      const grant = await client.clientGrants.create({ client_id: ROBOT, audience: BILLING, scope: ["read:invoices"] });
-      expect((await client.clientGrants.list({ audience: BILLING })).map((each) => each.id)).toEqual([grant.id]);
-      const admin = createAdminClient({ baseUrl: fake.adminUrl, tenantId: TENANT, token: TOKEN });
-      const created = await admin.clients.create({ clientId: "c", clientName: "C", allowedScopes: ["openid", "permissions", "publicapi.all"] });
-      expect(created.clientId).toBe("c");
+    it("let the fake answer the global fetch, as the clients call it", async () => {
+      const json = { "content-type": "application/json" };
+      const exchange = await fetch(fake.managementTokenUrl, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ grant_type: "client_credentials", client_id: ROBOT, client_secret: "robot-secret" }),
+      });
+      const bearer = { ...json, authorization: `Bearer ${(await exchange.json()).access_token}` };
+      const grant = await (await fetch(`${fake.managementUrl}/client-grants`, { method: "POST", headers: bearer, body: JSON.stringify({ client_id: ROBOT, audience: BILLING, scope: ["read:invoices"] }) })).json();
+      const listed = await (await fetch(`${fake.managementUrl}/client-grants?audience=${encodeURIComponent(BILLING)}`, { headers: bearer })).json();
+      expect(listed.map((each: { id: string }) => each.id)).toEqual([grant.id]);
+      const admin = { ...json, authorization: `Bearer ${TOKEN}` };
+      const created = await fetch(`${fake.adminUrl}/tenants/${TENANT}/clients/`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ clientId: "c", clientName: "C", allowedScopes: ["openid", "permissions", "publicapi.all"] }),
+      });
+      expect((await created.json()).clientId).toBe("c");
       expect(fake.state().admin.clients).toHaveLength(1);
     });
 
     it("serve each fake on its own origin", async () => {
-      const client = createManagementClient({ domain: "example.us.auth0.com", token: TOKEN });
-      await client.clientGrants.create({ client_id: ROBOT, audience: BILLING });
+      const headers = { "content-type": "application/json", authorization: `Bearer ${TOKEN}` };
+      await fetch("https://example.us.auth0.com/api/v2/client-grants", { method: "POST", headers, body: JSON.stringify({ client_id: ROBOT, audience: BILLING }) });
       expect(elsewhere.state().management.clientGrants).toHaveLength(2);
       expect(fake.state().management.clientGrants).toHaveLength(1);
     });

@@ -1,10 +1,37 @@
-import { createAdminClient } from "@grantkit/admin-client";
-import { createManagementClient, ManagementApiError, NetworkError } from "@grantkit/client";
+import { createFakeTenant, type FakeSeed } from "@grantkit/testing";
 import { describe, expect, it } from "vitest";
-import { createFakeTenant } from "../src/index.js";
-import { BILLING, ROBOT, SEED, TENANT, TOKEN } from "./support/seed.js";
+import { createManagementClient, ManagementApiError, NetworkError } from "../src/index.js";
 
-describe("the real clients against the in-process fake", () => {
+const ROBOT = "4Yf3vHvIkyUEoR1HXpVr0cFfaM8sFMPo";
+const PORTAL = "9kQm2ZfRlD0wX5sBvT3yN8hJcP1uA6eG";
+const BILLING = "https://billing.example.com/";
+const REPORTS = "https://reports.example.com/";
+const TOKEN = "fixed-test-token";
+
+/** Two clients, two APIs, one system grant, and the robot's credentials. */
+const SEED: FakeSeed = {
+  management: {
+    clients: [
+      { client_id: ROBOT, name: "Invoice robot", app_type: "non_interactive" },
+      { client_id: PORTAL, name: "Partner portal", app_type: "regular_web", is_first_party: false },
+    ],
+    resourceServers: [
+      { id: "rs_billing", identifier: BILLING, name: "Billing API", scopes: [{ value: "read:invoices" }, { value: "write:invoices" }] },
+      { id: "rs_reports", identifier: REPORTS, name: "Reports API", scopes: [{ value: "read:reports" }] },
+    ],
+    clientGrants: [{ id: "cgr_systemsystem0001", client_id: PORTAL, audience: REPORTS, scope: ["read:reports"], is_system: true }],
+    credentials: [
+      {
+        client_id: ROBOT,
+        client_secret: "robot-secret",
+        scope: ["read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants"],
+      },
+    ],
+  },
+};
+
+/** The client as its README's "Testing your code" uses it: against @grantkit/testing's fake, in process. */
+describe("the client against the in-process fake tenant", () => {
   it("createManagementClient exchanges its credentials, then creates, lists, updates and deletes a grant", async () => {
     const fake = createFakeTenant({ seed: SEED, randomSeed: 1 });
     const client = createManagementClient({
@@ -27,27 +54,6 @@ describe("the real clients against the in-process fake", () => {
     expect(error).toBeInstanceOf(ManagementApiError);
     expect((error as ManagementApiError).status).toBe(404);
     expect(fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)[0]).toBe("POST /oauth/token 200");
-  });
-
-  it("createAdminClient provisions a client and its secret, whose value the state never shows", async () => {
-    const fake = createFakeTenant({ seed: SEED, randomSeed: 2 });
-    const admin = createAdminClient({
-      baseUrl: fake.adminUrl,
-      tokenUrl: fake.adminTokenUrl,
-      tenantId: TENANT,
-      clientCredentials: { clientId: "provisioner", clientSecret: "provisioner-secret" },
-      fetch: fake.fetch,
-    });
-    const { client, secret } = await admin.provisionClient(
-      { clientId: "invoice-robot", clientName: "Invoice robot", allowedScopes: ["openid", "permissions", "publicapi.all"] },
-      { description: "CI" },
-    );
-    expect(client.clientId).toBe("invoice-robot");
-    expect(client.requireClientSecret).toBe(true);
-    expect(secret.value).toHaveLength(32);
-    const [stored] = fake.state().admin.secrets;
-    expect(stored).toEqual({ tenantId: TENANT, clientId: "invoice-robot", description: "CI", valueDisplay: secret.value.slice(0, 3), startTime: expect.any(String), expiration: expect.any(String) });
-    expect(JSON.stringify(fake.state())).not.toContain(secret.value);
   });
 
   it("the management client rides out the fake's faults: a 429 and a 503 retried, a lost create not sent twice", async () => {
