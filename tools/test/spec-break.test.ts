@@ -26,14 +26,20 @@ async function copyOfRepository(): Promise<string> {
   const copy = await mkdtemp(join(tmpdir(), "grantkit-spec-break-"));
   onTestFinished(() => rm(copy, { recursive: true, force: true }));
   for (const path of COPIED) await cp(join(repo, path), join(copy, path), { recursive: true });
-  // openapi-fetch and @types/node come from the real install; @grantkit/types must be the copy's regenerated
-  // sources, not the built package the real node_modules links to, hence the `paths` entry.
+  // openapi-fetch and @types/node come from the real install; @grantkit/types (each of its entry points) must be the
+  // copy's regenerated sources, not the built package the real node_modules links to, hence the `paths` entries.
   await symlink(join(repo, "packages/client/node_modules"), join(copy, "packages/client/node_modules"), "dir");
   await writeFile(
     join(copy, "packages/client/tsconfig.check.json"),
     JSON.stringify({
       extends: "./tsconfig.json",
-      compilerOptions: { paths: { "@grantkit/types": ["../types/src/index.ts"] } },
+      compilerOptions: {
+        paths: {
+          "@grantkit/types": ["../types/src/index.ts"],
+          "@grantkit/types/management": ["../types/src/vendor/management.ts"],
+          "@grantkit/types/admin": ["../types/src/vendor/admin.ts"],
+        },
+      },
       include: ["src"],
     }),
   );
