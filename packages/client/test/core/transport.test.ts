@@ -1,5 +1,5 @@
 import { caught, json, startServer, type TestServer } from "@grantkit/test-support/test-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { NetworkError, ResponseParseError, TimeoutError } from "../../src/core/index.js";
 import { createThingsClient, thing, type ThingsClientOptions } from "./support/things-api.js";
 
@@ -60,6 +60,21 @@ describe("the transport", () => {
     server = await startServer((_req, res, n) => (n === 0 ? res.socket?.destroy() : json(res, 200, thing)));
     expect(await client(server.url).get(thing.id)).toEqual(thing);
     expect(server.received).toHaveLength(2);
+  });
+});
+
+describe("the global fetch", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is looked up at each call, so one patched after the client was made (as MSW 2 does) gets the calls", async () => {
+    const things = createThingsClient({ baseUrl: "https://things.example/api", token: "tok_0123456789" });
+    const seen: string[] = [];
+    vi.stubGlobal("fetch", async (input: string | URL | Request) => {
+      seen.push(String(input));
+      return Response.json(thing);
+    });
+    expect(await things.get(thing.id)).toEqual(thing);
+    expect(seen).toEqual([`https://things.example/api/things/${thing.id}`]);
   });
 });
 
