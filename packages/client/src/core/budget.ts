@@ -54,8 +54,8 @@ export type Release = (headers: Headers | undefined, limited?: ApiError) => void
  * - An answer without the headers (an API that sends none) lifts the header rule; `maxConcurrency` and
  *   `maxRequestsPerSecond` hold whatever the headers say.
  *
- * A held attempt honours its call's signal; a hold longer than the call's `maxWaitMs` fails at once with the
- * last 429 seen. Timers run only while an attempt waits.
+ * A held attempt honours its call's signal; a hold by a 429 longer than the call's `maxWaitMs` fails at once with
+ * that 429 (until an answer to an attempt sent after it arrives). Timers run only while an attempt waits.
  */
 export class RateLimitBudget {
   readonly #maxConcurrency: number;
@@ -174,9 +174,12 @@ export class RateLimitBudget {
       if (released) return;
       released = true;
       this.#inFlight -= 1;
+      // A success sent before the last 429 says what the bucket held before it: it must not undo the 429's hold. One
+      // sent after it ends that hold: a later wait is the budget's pacing, which no 429 stands for.
+      const current = limited !== undefined || number > this.#staleUpTo;
       if (limited) this.#lastLimited = limited;
-      // A success sent before the last 429 says what the bucket held before it: it must not undo the 429's hold.
-      if (headers && (limited || number > this.#staleUpTo)) this.#read(headers, limited !== undefined);
+      else if (headers && current) this.#lastLimited = undefined;
+      if (headers && current) this.#read(headers, limited !== undefined);
       this.#pump();
     };
   }

@@ -268,4 +268,16 @@ describe("the rate-limit budget's bucket", () => {
     stop.abort();
     await expect(next).rejects.toThrow();
   });
+
+  it("fails a held call with a 429 only while that 429 holds it: after a later success, pacing just waits", async () => {
+    const budget = createRateLimitBudget();
+    const first = released(budget.acquire(undefined, 60_000))!;
+    const limitedAnswer = headers(0, Date.now() + 30, 11);
+    first(limitedAnswer, tooMany(limitedAnswer));
+    // After the 429's reset, one goes first and succeeds: the bucket is empty again, refilling 10 a second.
+    (await budget.acquire(undefined, 60_000))(headers(0, Date.now() + 1000, 11));
+    // Held about 100 ms by the refill, longer than its maxWaitMs: no 429 stands for that wait, so it waits.
+    const paced = await budget.acquire(undefined, 5);
+    paced(undefined);
+  });
 });
