@@ -2,8 +2,11 @@ import { randomText } from "./random.js";
 
 /** JSON as base64url, as a JWT's parts are written (UTF-8 first: `btoa` takes only bytes). */
 function base64Url(value: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  // One character per byte, in a loop: spread into `fromCharCode`, a long claim (a tenant id of 30,000 emoji) is more
+  // arguments than the stack holds.
+  let binary = "";
+  for (const byte of new TextEncoder().encode(JSON.stringify(value))) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 /** Which API a bearer is for: a Management API token opens nothing on Vantage, and the other way round. */

@@ -83,4 +83,15 @@ describe("tokens and scopes", () => {
     const wrong = await call(fake, "POST", "/auth2/connect/token", { form: { ...form, client_secret: "nope" }, token: null });
     expect(wrong.body).toMatchObject({ error: "invalid_client" });
   });
+
+  it("issues a token for a tenant whose id is very long (the claims are encoded without a call per byte on the stack)", async () => {
+    const tenantId = "😀".repeat(31_358);
+    const credential = { client_id: "provisioner", client_secret: "provisioner-secret", tenantId };
+    const fake = createFakeTenant({ seed: { admin: { tenants: [{ id: tenantId }], credentials: [credential] } }, randomSeed: 5 });
+    const form = { grant_type: "client_credentials", client_id: "provisioner", client_secret: "provisioner-secret", scope: "openid permissions global.wildcard" };
+    const answer = await call(fake, "POST", "/auth2/connect/token", { form, token: null });
+    expect(answer.status).toBe(200);
+    const claims = JSON.parse(Buffer.from(answer.body.access_token.split(".")[1], "base64url").toString());
+    expect(JSON.stringify(claims)).toContain(tenantId);
+  });
 });
