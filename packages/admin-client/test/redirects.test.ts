@@ -1,9 +1,9 @@
-import type { ServerResponse } from "node:http";
 import { RedirectError as CoreRedirectError } from "@grantkit/client";
 import { everythingShown } from "@grantkit/test-support/error-views";
+import { redirect, serverPool } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAdminClient, RedirectError } from "../src/index.js";
-import { caught, createdClient, createdSecret, json, newClient, startServer, type TestServer } from "./support/server.js";
+import { caught, createdClient, createdSecret, json, newClient } from "./support/server.js";
 
 /**
  * The redirect policy of the admin client: Vantage's form token exchange follows no redirect, and an admin API call
@@ -12,21 +12,8 @@ import { caught, createdClient, createdSecret, json, newClient, startServer, typ
 const CLIENT_SECRET = "s3cr3t &=+ redirected value";
 const credentials = { clientId: "invoice-robot", clientSecret: CLIENT_SECRET };
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handle: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handle);
-  servers.push(server);
-  return server;
-}
-
-function redirect(res: ServerResponse, status: number, location: string) {
-  res.writeHead(status, { location });
-  res.end();
-}
+const { serve, closeAll } = serverPool();
+afterEach(closeAll);
 
 /** Another origin that answers like the region would, and records whatever reaches it: nothing may. */
 const otherOrigin = () =>

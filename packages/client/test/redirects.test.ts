@@ -1,8 +1,8 @@
-import type { ServerResponse } from "node:http";
 import { everythingShown } from "@grantkit/test-support/error-views";
+import { redirect, serverPool } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManagementClient, RedirectError, type ManagementClientOptions } from "../src/index.js";
-import { caught, grant, json, startServer, type TestServer } from "./support/server.js";
+import { caught, grant, json } from "./support/server.js";
 
 /**
  * The redirect policy where the Auth0 client meets it: its token exchange follows no redirect (its body is the client
@@ -13,21 +13,8 @@ import { caught, grant, json, startServer, type TestServer } from "./support/ser
 const TOKEN = "eyJ.tok_Redirected-Bearer.sig";
 const CLIENT_SECRET = "cs_REDIRECTED+CLIENT/SECRET=42";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handle: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handle);
-  servers.push(server);
-  return server;
-}
-
-function redirect(res: ServerResponse, status: number, location?: string) {
-  res.writeHead(status, location === undefined ? {} : { location });
-  res.end(`redirecting to ${location}`);
-}
+const { serve, closeAll } = serverPool();
+afterEach(closeAll);
 
 /** Another origin that answers like the tenant would, and records whatever reaches it: nothing may. */
 const otherOrigin = () =>

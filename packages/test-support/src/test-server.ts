@@ -45,6 +45,30 @@ export async function startServer(handle: (request: Received, response: ServerRe
   };
 }
 
+/**
+ * Servers for a test that starts several (a tenant and another origin, say): `serve` starts one as `startServer`
+ * does and keeps it, `closeAll` (for `afterEach`) closes every one kept.
+ */
+export function serverPool(): { serve: typeof startServer; closeAll(): Promise<void> } {
+  const servers: TestServer[] = [];
+  return {
+    serve: async (handle) => {
+      const server = await startServer(handle);
+      servers.push(server);
+      return server;
+    },
+    closeAll: async () => {
+      await Promise.all(servers.splice(0).map((server) => server.close()));
+    },
+  };
+}
+
+/** Answers with a redirect to `location` (no `Location` header when it is `undefined`). */
+export function redirect(response: ServerResponse, status: number, location?: string): void {
+  response.writeHead(status, location === undefined ? {} : { location });
+  response.end(`redirecting to ${location}`);
+}
+
 /** Answers with a JSON body; `headers` may override the content type. */
 export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "content-type": "application/json", ...headers });

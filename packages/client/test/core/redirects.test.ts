@@ -1,6 +1,5 @@
-import type { ServerResponse } from "node:http";
 import { everythingShown } from "@grantkit/test-support/error-views";
-import { caught, json, startServer, type TestServer } from "@grantkit/test-support/test-server";
+import { caught, json, redirect, serverPool } from "@grantkit/test-support/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { RedirectError, TimeoutError } from "../../src/core/index.js";
 import { createThingsClient, thing, type ThingsClientOptions } from "./support/things-api.js";
@@ -13,21 +12,8 @@ import { createThingsClient, thing, type ThingsClientOptions } from "./support/t
  */
 const TOKEN = "eyJ.tok_Redirected-Bearer.sig";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handle: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handle);
-  servers.push(server);
-  return server;
-}
-
-function redirect(res: ServerResponse, status: number, location?: string) {
-  res.writeHead(status, location === undefined ? {} : { location });
-  res.end(`redirecting to ${location}`);
-}
+const { serve, closeAll } = serverPool();
+afterEach(closeAll);
 
 /** Another origin that answers like the API would, and records whatever reaches it: nothing may. */
 const otherOrigin = () => serve((_req, res) => json(res, 200, thing));
