@@ -176,10 +176,11 @@ export class RateLimitBudget {
       this.#inFlight -= 1;
       // A success sent before the last 429 says what the bucket held before it: it must not undo the 429's hold. One
       // sent after it ends that hold: a later wait is the budget's pacing, which no 429 stands for.
-      const current = limited !== undefined || number > this.#staleUpTo;
       if (limited) this.#lastLimited = limited;
-      else if (headers && current) this.#lastLimited = undefined;
-      if (headers && current) this.#read(headers, limited !== undefined);
+      if (headers && (limited || number > this.#staleUpTo)) {
+        if (!limited) this.#lastLimited = undefined;
+        this.#read(headers, limited !== undefined);
+      }
       this.#pump();
     };
   }
